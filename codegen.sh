@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Regenerate generated/agora_cr_generated from openapi/cloud_recording.yaml with a pinned
+# openapi-python-client.  Usage:
+#   ./codegen.sh           validate the spec and regenerate generated/ in place
+#   ./codegen.sh --check   validate the spec, regenerate into a temporary directory and fail
+#                          (printing the diff) when generated/ is stale
+# Tools are installed into .codegen-venv (or $AGORA_CR_CODEGEN_VENV), never globally.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+spec=openapi/cloud_recording.yaml
+config=codegen/config.yaml
+reqs=codegen/requirements.txt
+target=generated/agora_cr_generated
+venv=${AGORA_CR_CODEGEN_VENV:-.codegen-venv}
+
+mode=write
+case "${1:-}" in
+  "") ;;
+  --check) mode=check ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
+# (Re)create the tool venv when it is missing or the pinned requirements changed.
+stamp="$venv/.requirements"
+if [ ! -x "$venv/bin/openapi-python-client" ] || ! cmp -s "$reqs" "$stamp"; then
+  echo "codegen: installing pinned tools into $venv" >&2
+  python3 -m venv "$venv"
+  if ! "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$reqs" >"$venv/install.log" 2>&1; then
+    cat "$venv/install.log" >&2
+    exit 1
+  fi
+  cp "$reqs" "$stamp"
+fi
+
+"$venv/bin/python" - "$spec" <<'PY'
+import sys
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+spec, _ = read_from_filename(sys.argv[1])
+validate(spec)
+print(f"codegen: {sys.argv[1]} is a valid OpenAPI document", file=sys.stderr)
+PY
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out="$work/agora_cr_generated"
+(
+  cd "$work"
+  PATH="$OLDPWD/$venv/bin:$PATH" "$OLDPWD/$venv/bin/openapi-python-client" generate \
+    --path "$OLDPWD/$spec" --config "$OLDPWD/$config" --meta none --output-path "$out" >/dev/null
+)
+
+if [ "$mode" = check ]; then
+  if diff -ru "$target" "$out" >"$work/diff"; then
+    echo "codegen: generated/ is up to date" >&2
+  else
+    sed "s#$work/##" "$work/diff"
+    echo "codegen: generated/ is stale; run ./codegen.sh and commit the result" >&2
+    exit 1
+  fi
+else
+  rm -rf "$target"
+  mkdir -p "$(dirname "$target")"
+  cp -r "$out" "$target"
+  echo "codegen: regenerated $target" >&2
+fi

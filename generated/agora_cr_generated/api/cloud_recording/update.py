@@ -1,0 +1,364 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.gateway_error import GatewayError
+from ...models.mode import Mode
+from ...models.service_error import ServiceError
+from ...models.session_response import SessionResponse
+from ...models.update_request import UpdateRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: Mode,
+    *,
+    body: UpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update".format(
+            appid=quote(str(appid), safe=""),
+            resourceid=quote(str(resourceid), safe=""),
+            sid=quote(str(sid), safe=""),
+            mode=quote(str(mode), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GatewayError | ServiceError | ServiceError | SessionResponse | None:
+    if response.status_code == 200:
+        response_200 = SessionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 206:
+        response_206 = ServiceError.from_dict(response.json())
+
+        return response_206
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+
+        def _parse_response_401(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+
+        def _parse_response_404(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+
+        def _parse_response_429(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_429 = _parse_response_429(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+
+        def _parse_response_500(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_500 = _parse_response_500(response.json())
+
+        return response_500
+
+    if response.status_code == 504:
+
+        def _parse_response_504(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_504 = _parse_response_504(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GatewayError | ServiceError | ServiceError | SessionResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: Mode,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateRequest,
+) -> Response[GatewayError | ServiceError | ServiceError | SessionResponse]:
+    """Update subscriptions, web pause/resume, the CDN address or storage credentials.
+
+     Each call overrides the earlier value of what it sets. Wait for each answer before sending
+    the next update (ordering of concurrent updates is undefined).
+
+    Args:
+        appid (str):
+        resourceid (str):
+        sid (str):
+        mode (Mode): Recording mode.
+        body (UpdateRequest): Update body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayError | ServiceError | ServiceError | SessionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appid=appid,
+        resourceid=resourceid,
+        sid=sid,
+        mode=mode,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: Mode,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateRequest,
+) -> GatewayError | ServiceError | ServiceError | SessionResponse | None:
+    """Update subscriptions, web pause/resume, the CDN address or storage credentials.
+
+     Each call overrides the earlier value of what it sets. Wait for each answer before sending
+    the next update (ordering of concurrent updates is undefined).
+
+    Args:
+        appid (str):
+        resourceid (str):
+        sid (str):
+        mode (Mode): Recording mode.
+        body (UpdateRequest): Update body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayError | ServiceError | ServiceError | SessionResponse
+    """
+
+    return sync_detailed(
+        appid=appid,
+        resourceid=resourceid,
+        sid=sid,
+        mode=mode,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: Mode,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateRequest,
+) -> Response[GatewayError | ServiceError | ServiceError | SessionResponse]:
+    """Update subscriptions, web pause/resume, the CDN address or storage credentials.
+
+     Each call overrides the earlier value of what it sets. Wait for each answer before sending
+    the next update (ordering of concurrent updates is undefined).
+
+    Args:
+        appid (str):
+        resourceid (str):
+        sid (str):
+        mode (Mode): Recording mode.
+        body (UpdateRequest): Update body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayError | ServiceError | ServiceError | SessionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appid=appid,
+        resourceid=resourceid,
+        sid=sid,
+        mode=mode,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: Mode,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateRequest,
+) -> GatewayError | ServiceError | ServiceError | SessionResponse | None:
+    """Update subscriptions, web pause/resume, the CDN address or storage credentials.
+
+     Each call overrides the earlier value of what it sets. Wait for each answer before sending
+    the next update (ordering of concurrent updates is undefined).
+
+    Args:
+        appid (str):
+        resourceid (str):
+        sid (str):
+        mode (Mode): Recording mode.
+        body (UpdateRequest): Update body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayError | ServiceError | ServiceError | SessionResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appid=appid,
+            resourceid=resourceid,
+            sid=sid,
+            mode=mode,
+            client=client,
+            body=body,
+        )
+    ).parsed

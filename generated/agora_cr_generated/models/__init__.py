@@ -1,0 +1,191 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .acquire_client_request import AcquireClientRequest
+from .acquire_client_request_scene import AcquireClientRequestScene
+from .acquire_region import AcquireRegion
+from .acquire_request import AcquireRequest
+from .acquire_response import AcquireResponse
+from .acquire_web_client_request import AcquireWebClientRequest
+from .acquire_web_client_request_scene import AcquireWebClientRequestScene
+from .acquire_web_request import AcquireWebRequest
+from .aliyun_vod_param import AliyunVodParam
+from .apps_collection import AppsCollection
+from .apps_collection_combination_policy import AppsCollectionCombinationPolicy
+from .audio_profile import AudioProfile
+from .audio_uid_list import AudioUidList
+from .channel_type import ChannelType
+from .decryption_mode import DecryptionMode
+from .extension_params import ExtensionParams
+from .extension_params_sse import ExtensionParamsSse
+from .extension_service import ExtensionService
+from .extension_service_config import ExtensionServiceConfig
+from .extension_service_config_error_handle_policy import (
+    ExtensionServiceConfigErrorHandlePolicy,
+)
+from .extension_service_error_handle_policy import ExtensionServiceErrorHandlePolicy
+from .extension_service_name import ExtensionServiceName
+from .extension_service_payload import ExtensionServicePayload
+from .extension_service_state import ExtensionServiceState
+from .file_info import FileInfo
+from .gateway_error import GatewayError
+from .individual_recording_config import IndividualRecordingConfig
+from .layout_region import LayoutRegion
+from .media_container import MediaContainer
+from .mix_mode import MixMode
+from .mix_recording_config import MixRecordingConfig
+from .mixed_video_layout import MixedVideoLayout
+from .mode import Mode
+from .ncs_ip_response import NcsIpResponse
+from .ncs_ip_response_data import NcsIpResponseData
+from .ncs_ip_response_data_service import NcsIpResponseDataService
+from .ncs_ip_response_data_service_hosts_item import NcsIpResponseDataServiceHostsItem
+from .query_response import QueryResponse
+from .query_server_response import QueryServerResponse
+from .query_server_response_sub_service_status import (
+    QueryServerResponseSubServiceStatus,
+)
+from .recording_file_config import RecordingFileConfig
+from .recording_file_config_av_file_type_item import RecordingFileConfigAvFileTypeItem
+from .region_affinity import RegionAffinity
+from .render_mode import RenderMode
+from .rtmp_output import RtmpOutput
+from .rtmp_output_state import RtmpOutputState
+from .rtmp_publish_config import RtmpPublishConfig
+from .rtmp_publish_param import RtmpPublishParam
+from .service_error import ServiceError
+from .session_response import SessionResponse
+from .snapshot_config import SnapshotConfig
+from .snapshot_config_file_type_item import SnapshotConfigFileTypeItem
+from .start_individual_client_request import StartIndividualClientRequest
+from .start_individual_request import StartIndividualRequest
+from .start_mix_client_request import StartMixClientRequest
+from .start_mix_request import StartMixRequest
+from .start_web_client_request import StartWebClientRequest
+from .start_web_request import StartWebRequest
+from .stop_client_request import StopClientRequest
+from .stop_request import StopRequest
+from .stop_response import StopResponse
+from .stop_server_response import StopServerResponse
+from .storage_config import StorageConfig
+from .storage_vendor import StorageVendor
+from .stream_mode import StreamMode
+from .stream_subscribe import StreamSubscribe
+from .stream_types import StreamTypes
+from .subscribe_uid_group import SubscribeUidGroup
+from .transcode_options import TranscodeOptions
+from .transcode_options_audio import TranscodeOptionsAudio
+from .transcode_options_audio_bitrate import TranscodeOptionsAudioBitrate
+from .transcode_options_audio_channels import TranscodeOptionsAudioChannels
+from .transcode_options_audio_sample_rate import TranscodeOptionsAudioSampleRate
+from .transcode_options_container import TranscodeOptionsContainer
+from .transcode_options_container_format import TranscodeOptionsContainerFormat
+from .transcode_options_trans_config import TranscodeOptionsTransConfig
+from .transcode_options_trans_config_trans_mode import (
+    TranscodeOptionsTransConfigTransMode,
+)
+from .transcoding_config import TranscodingConfig
+from .update_client_request import UpdateClientRequest
+from .update_layout_client_request import UpdateLayoutClientRequest
+from .update_layout_request import UpdateLayoutRequest
+from .update_request import UpdateRequest
+from .user_background import UserBackground
+from .video_stream_type import VideoStreamType
+from .video_uid_list import VideoUidList
+from .vod_api_data import VodApiData
+from .vod_api_data_video_data import VodApiDataVideoData
+from .web_file_info import WebFileInfo
+from .web_recorder_param import WebRecorderParam
+from .web_recording_config import WebRecordingConfig
+
+__all__ = (
+    "AcquireClientRequest",
+    "AcquireClientRequestScene",
+    "AcquireRegion",
+    "AcquireRequest",
+    "AcquireResponse",
+    "AcquireWebClientRequest",
+    "AcquireWebClientRequestScene",
+    "AcquireWebRequest",
+    "AliyunVodParam",
+    "AppsCollection",
+    "AppsCollectionCombinationPolicy",
+    "AudioProfile",
+    "AudioUidList",
+    "ChannelType",
+    "DecryptionMode",
+    "ExtensionParams",
+    "ExtensionParamsSse",
+    "ExtensionService",
+    "ExtensionServiceConfig",
+    "ExtensionServiceConfigErrorHandlePolicy",
+    "ExtensionServiceErrorHandlePolicy",
+    "ExtensionServiceName",
+    "ExtensionServicePayload",
+    "ExtensionServiceState",
+    "FileInfo",
+    "GatewayError",
+    "IndividualRecordingConfig",
+    "LayoutRegion",
+    "MediaContainer",
+    "MixedVideoLayout",
+    "MixMode",
+    "MixRecordingConfig",
+    "Mode",
+    "NcsIpResponse",
+    "NcsIpResponseData",
+    "NcsIpResponseDataService",
+    "NcsIpResponseDataServiceHostsItem",
+    "QueryResponse",
+    "QueryServerResponse",
+    "QueryServerResponseSubServiceStatus",
+    "RecordingFileConfig",
+    "RecordingFileConfigAvFileTypeItem",
+    "RegionAffinity",
+    "RenderMode",
+    "RtmpOutput",
+    "RtmpOutputState",
+    "RtmpPublishConfig",
+    "RtmpPublishParam",
+    "ServiceError",
+    "SessionResponse",
+    "SnapshotConfig",
+    "SnapshotConfigFileTypeItem",
+    "StartIndividualClientRequest",
+    "StartIndividualRequest",
+    "StartMixClientRequest",
+    "StartMixRequest",
+    "StartWebClientRequest",
+    "StartWebRequest",
+    "StopClientRequest",
+    "StopRequest",
+    "StopResponse",
+    "StopServerResponse",
+    "StorageConfig",
+    "StorageVendor",
+    "StreamMode",
+    "StreamSubscribe",
+    "StreamTypes",
+    "SubscribeUidGroup",
+    "TranscodeOptions",
+    "TranscodeOptionsAudio",
+    "TranscodeOptionsAudioBitrate",
+    "TranscodeOptionsAudioChannels",
+    "TranscodeOptionsAudioSampleRate",
+    "TranscodeOptionsContainer",
+    "TranscodeOptionsContainerFormat",
+    "TranscodeOptionsTransConfig",
+    "TranscodeOptionsTransConfigTransMode",
+    "TranscodingConfig",
+    "UpdateClientRequest",
+    "UpdateLayoutClientRequest",
+    "UpdateLayoutRequest",
+    "UpdateRequest",
+    "UserBackground",
+    "VideoStreamType",
+    "VideoUidList",
+    "VodApiData",
+    "VodApiDataVideoData",
+    "WebFileInfo",
+    "WebRecorderParam",
+    "WebRecordingConfig",
+)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.acquire_client_request import AcquireClientRequest
+
+
+T = TypeVar("T", bound="AcquireRequest")
+
+
+@_attrs_define
+class AcquireRequest:
+    """Acquire body for individual and mix modes (`scene` 0, or legacy 2).
+
+    Attributes:
+        cname (str): RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space and `! Example: demo_channel.
+        uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
+            not collide with a user in the channel. Example: 527841.
+        client_request (AcquireClientRequest | Unset): Acquire options for individual and mix modes. Send at least `{}`.
+    """
+
+    cname: str
+    uid: str
+    client_request: AcquireClientRequest | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        cname = self.cname
+
+        uid = self.uid
+
+        client_request: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.client_request, Unset):
+            client_request = self.client_request.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "cname": cname,
+                "uid": uid,
+            }
+        )
+        if client_request is not UNSET:
+            field_dict["clientRequest"] = client_request
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.acquire_client_request import AcquireClientRequest
+
+        d = dict(src_dict)
+        cname = d.pop("cname")
+
+        uid = d.pop("uid")
+
+        _client_request = d.pop("clientRequest", UNSET)
+        client_request: AcquireClientRequest | Unset
+        if isinstance(_client_request, Unset):
+            client_request = UNSET
+        else:
+            client_request = AcquireClientRequest.from_dict(_client_request)
+
+        acquire_request = cls(
+            cname=cname,
+            uid=uid,
+            client_request=client_request,
+        )
+
+        return acquire_request

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.acquire_web_client_request import AcquireWebClientRequest
+
+
+T = TypeVar("T", bound="AcquireWebRequest")
+
+
+@_attrs_define
+class AcquireWebRequest:
+    """Acquire body for web mode (`scene` must be 1).
+
+    Attributes:
+        cname (str): Free label that distinguishes web recording processes; up to 1024 bytes accepted (128 is the safe
+            length).
+        uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
+            not collide with a user in the channel. Example: 527841.
+        client_request (AcquireWebClientRequest): Acquire options for web mode.
+    """
+
+    cname: str
+    uid: str
+    client_request: AcquireWebClientRequest
+
+    def to_dict(self) -> dict[str, Any]:
+        cname = self.cname
+
+        uid = self.uid
+
+        client_request = self.client_request.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "cname": cname,
+                "uid": uid,
+                "clientRequest": client_request,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.acquire_web_client_request import AcquireWebClientRequest
+
+        d = dict(src_dict)
+        cname = d.pop("cname")
+
+        uid = d.pop("uid")
+
+        client_request = AcquireWebClientRequest.from_dict(d.pop("clientRequest"))
+
+        acquire_web_request = cls(
+            cname=cname,
+            uid=uid,
+            client_request=client_request,
+        )
+
+        return acquire_web_request

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.query_server_response import QueryServerResponse
+
+
+T = TypeVar("T", bound="QueryResponse")
+
+
+@_attrs_define
+class QueryResponse:
+    """Query result.
+
+    Attributes:
+        resource_id (str): Resource ID.
+        sid (str): Recording ID.
+        cname (str | Unset): Channel name.
+        uid (str | Unset): Recording UID.
+        server_response (QueryServerResponse | Unset): Session state; which fields appear depends on the mode and
+            configuration.
+    """
+
+    resource_id: str
+    sid: str
+    cname: str | Unset = UNSET
+    uid: str | Unset = UNSET
+    server_response: QueryServerResponse | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        resource_id = self.resource_id
+
+        sid = self.sid
+
+        cname = self.cname
+
+        uid = self.uid
+
+        server_response: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.server_response, Unset):
+            server_response = self.server_response.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "resourceId": resource_id,
+                "sid": sid,
+            }
+        )
+        if cname is not UNSET:
+            field_dict["cname"] = cname
+        if uid is not UNSET:
+            field_dict["uid"] = uid
+        if server_response is not UNSET:
+            field_dict["serverResponse"] = server_response
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.query_server_response import QueryServerResponse
+
+        d = dict(src_dict)
+        resource_id = d.pop("resourceId")
+
+        sid = d.pop("sid")
+
+        cname = d.pop("cname", UNSET)
+
+        uid = d.pop("uid", UNSET)
+
+        _server_response = d.pop("serverResponse", UNSET)
+        server_response: QueryServerResponse | Unset
+        if isinstance(_server_response, Unset):
+            server_response = UNSET
+        else:
+            server_response = QueryServerResponse.from_dict(_server_response)
+
+        query_response = cls(
+            resource_id=resource_id,
+            sid=sid,
+            cname=cname,
+            uid=uid,
+            server_response=server_response,
+        )
+
+        query_response.additional_properties = d
+        return query_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.rtmp_output import RtmpOutput
+
+
+T = TypeVar("T", bound="RtmpPublishConfig")
+
+
+@_attrs_define
+class RtmpPublishConfig:
+    """New CDN push address (web mode).
+
+    Attributes:
+        outputs (list[RtmpOutput]): CDN addresses (RTMP or RTMPS); at most one.
+    """
+
+    outputs: list[RtmpOutput]
+
+    def to_dict(self) -> dict[str, Any]:
+        outputs = []
+        for componentsschemas_rtmp_outputs_item_data in self.outputs:
+            componentsschemas_rtmp_outputs_item = (
+                componentsschemas_rtmp_outputs_item_data.to_dict()
+            )
+            outputs.append(componentsschemas_rtmp_outputs_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "outputs": outputs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rtmp_output import RtmpOutput
+
+        d = dict(src_dict)
+        outputs = []
+        _outputs = d.pop("outputs")
+        for componentsschemas_rtmp_outputs_item_data in _outputs:
+            componentsschemas_rtmp_outputs_item = RtmpOutput.from_dict(
+                componentsschemas_rtmp_outputs_item_data
+            )
+
+            outputs.append(componentsschemas_rtmp_outputs_item)
+
+        rtmp_publish_config = cls(
+            outputs=outputs,
+        )
+
+        return rtmp_publish_config

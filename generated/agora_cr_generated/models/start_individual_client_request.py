@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.apps_collection import AppsCollection
+    from ..models.individual_recording_config import IndividualRecordingConfig
+    from ..models.recording_file_config import RecordingFileConfig
+    from ..models.snapshot_config import SnapshotConfig
+    from ..models.storage_config import StorageConfig
+    from ..models.transcode_options import TranscodeOptions
+
+
+T = TypeVar("T", bound="StartIndividualClientRequest")
+
+
+@_attrs_define
+class StartIndividualClientRequest:
+    """Individual-mode start configuration. `recordingFileConfig` is required except for
+    screenshot-only recording, where it must be absent.
+
+        Attributes:
+            storage_config (StorageConfig): Third-party cloud storage that receives the files.
+            recording_config (IndividualRecordingConfig): Recording options for individual mode.
+            token (str | Unset): RTC token of the recording UID, needed when the App Certificate is enabled; cannot be
+                renewed during recording.
+            recording_file_config (RecordingFileConfig | Unset): Output file types.
+            snapshot_config (SnapshotConfig | Unset): Screenshots (individual mode only; `streamTypes` must be 1 or 2).
+            apps_collection (AppsCollection | Unset): Legacy postponed transcoding / audio mixing (individual mode).
+            transcode_options (TranscodeOptions | Unset): Legacy postponed processing options (individual mode).
+    """
+
+    storage_config: StorageConfig
+    recording_config: IndividualRecordingConfig
+    token: str | Unset = UNSET
+    recording_file_config: RecordingFileConfig | Unset = UNSET
+    snapshot_config: SnapshotConfig | Unset = UNSET
+    apps_collection: AppsCollection | Unset = UNSET
+    transcode_options: TranscodeOptions | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        storage_config = self.storage_config.to_dict()
+
+        recording_config = self.recording_config.to_dict()
+
+        token = self.token
+
+        recording_file_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recording_file_config, Unset):
+            recording_file_config = self.recording_file_config.to_dict()
+
+        snapshot_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.snapshot_config, Unset):
+            snapshot_config = self.snapshot_config.to_dict()
+
+        apps_collection: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.apps_collection, Unset):
+            apps_collection = self.apps_collection.to_dict()
+
+        transcode_options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.transcode_options, Unset):
+            transcode_options = self.transcode_options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "storageConfig": storage_config,
+                "recordingConfig": recording_config,
+            }
+        )
+        if token is not UNSET:
+            field_dict["token"] = token
+        if recording_file_config is not UNSET:
+            field_dict["recordingFileConfig"] = recording_file_config
+        if snapshot_config is not UNSET:
+            field_dict["snapshotConfig"] = snapshot_config
+        if apps_collection is not UNSET:
+            field_dict["appsCollection"] = apps_collection
+        if transcode_options is not UNSET:
+            field_dict["transcodeOptions"] = transcode_options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.apps_collection import AppsCollection
+        from ..models.individual_recording_config import IndividualRecordingConfig
+        from ..models.recording_file_config import RecordingFileConfig
+        from ..models.snapshot_config import SnapshotConfig
+        from ..models.storage_config import StorageConfig
+        from ..models.transcode_options import TranscodeOptions
+
+        d = dict(src_dict)
+        storage_config = StorageConfig.from_dict(d.pop("storageConfig"))
+
+        recording_config = IndividualRecordingConfig.from_dict(d.pop("recordingConfig"))
+
+        token = d.pop("token", UNSET)
+
+        _recording_file_config = d.pop("recordingFileConfig", UNSET)
+        recording_file_config: RecordingFileConfig | Unset
+        if isinstance(_recording_file_config, Unset):
+            recording_file_config = UNSET
+        else:
+            recording_file_config = RecordingFileConfig.from_dict(
+                _recording_file_config
+            )
+
+        _snapshot_config = d.pop("snapshotConfig", UNSET)
+        snapshot_config: SnapshotConfig | Unset
+        if isinstance(_snapshot_config, Unset):
+            snapshot_config = UNSET
+        else:
+            snapshot_config = SnapshotConfig.from_dict(_snapshot_config)
+
+        _apps_collection = d.pop("appsCollection", UNSET)
+        apps_collection: AppsCollection | Unset
+        if isinstance(_apps_collection, Unset):
+            apps_collection = UNSET
+        else:
+            apps_collection = AppsCollection.from_dict(_apps_collection)
+
+        _transcode_options = d.pop("transcodeOptions", UNSET)
+        transcode_options: TranscodeOptions | Unset
+        if isinstance(_transcode_options, Unset):
+            transcode_options = UNSET
+        else:
+            transcode_options = TranscodeOptions.from_dict(_transcode_options)
+
+        start_individual_client_request = cls(
+            storage_config=storage_config,
+            recording_config=recording_config,
+            token=token,
+            recording_file_config=recording_file_config,
+            snapshot_config=snapshot_config,
+            apps_collection=apps_collection,
+            transcode_options=transcode_options,
+        )
+
+        return start_individual_client_request

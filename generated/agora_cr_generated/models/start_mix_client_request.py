@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.extension_service_config import ExtensionServiceConfig
+    from ..models.mix_recording_config import MixRecordingConfig
+    from ..models.recording_file_config import RecordingFileConfig
+    from ..models.storage_config import StorageConfig
+
+
+T = TypeVar("T", bound="StartMixClientRequest")
+
+
+@_attrs_define
+class StartMixClientRequest:
+    """Mix-mode (composite) start configuration.
+
+    Attributes:
+        storage_config (StorageConfig): Third-party cloud storage that receives the files.
+        recording_config (MixRecordingConfig): Recording options for mix (composite) mode.
+        token (str | Unset): RTC token of the recording UID, needed when the App Certificate is enabled; cannot be
+            renewed during recording.
+        recording_file_config (RecordingFileConfig | Unset): Output file types.
+        extension_service_config (ExtensionServiceConfig | Unset): Extension services; in web mode the web recorder plus
+            an optional RTMP publisher.
+    """
+
+    storage_config: StorageConfig
+    recording_config: MixRecordingConfig
+    token: str | Unset = UNSET
+    recording_file_config: RecordingFileConfig | Unset = UNSET
+    extension_service_config: ExtensionServiceConfig | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        storage_config = self.storage_config.to_dict()
+
+        recording_config = self.recording_config.to_dict()
+
+        token = self.token
+
+        recording_file_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recording_file_config, Unset):
+            recording_file_config = self.recording_file_config.to_dict()
+
+        extension_service_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extension_service_config, Unset):
+            extension_service_config = self.extension_service_config.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "storageConfig": storage_config,
+                "recordingConfig": recording_config,
+            }
+        )
+        if token is not UNSET:
+            field_dict["token"] = token
+        if recording_file_config is not UNSET:
+            field_dict["recordingFileConfig"] = recording_file_config
+        if extension_service_config is not UNSET:
+            field_dict["extensionServiceConfig"] = extension_service_config
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.extension_service_config import ExtensionServiceConfig
+        from ..models.mix_recording_config import MixRecordingConfig
+        from ..models.recording_file_config import RecordingFileConfig
+        from ..models.storage_config import StorageConfig
+
+        d = dict(src_dict)
+        storage_config = StorageConfig.from_dict(d.pop("storageConfig"))
+
+        recording_config = MixRecordingConfig.from_dict(d.pop("recordingConfig"))
+
+        token = d.pop("token", UNSET)
+
+        _recording_file_config = d.pop("recordingFileConfig", UNSET)
+        recording_file_config: RecordingFileConfig | Unset
+        if isinstance(_recording_file_config, Unset):
+            recording_file_config = UNSET
+        else:
+            recording_file_config = RecordingFileConfig.from_dict(
+                _recording_file_config
+            )
+
+        _extension_service_config = d.pop("extensionServiceConfig", UNSET)
+        extension_service_config: ExtensionServiceConfig | Unset
+        if isinstance(_extension_service_config, Unset):
+            extension_service_config = UNSET
+        else:
+            extension_service_config = ExtensionServiceConfig.from_dict(
+                _extension_service_config
+            )
+
+        start_mix_client_request = cls(
+            storage_config=storage_config,
+            recording_config=recording_config,
+            token=token,
+            recording_file_config=recording_file_config,
+            extension_service_config=extension_service_config,
+        )
+
+        return start_mix_client_request

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="WebRecordingConfig")
+
+
+@_attrs_define
+class WebRecordingConfig:
+    """Pause or resume web recording.
+
+    Attributes:
+        onhold (bool): `true` pauses (no slices), `false` resumes. Default: False.
+    """
+
+    onhold: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        onhold = self.onhold
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "onhold": onhold,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        onhold = d.pop("onhold")
+
+        web_recording_config = cls(
+            onhold=onhold,
+        )
+
+        return web_recording_config
