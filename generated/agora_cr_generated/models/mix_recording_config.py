@@ -9,7 +9,6 @@ from ..models.audio_profile import AudioProfile, check_audio_profile
 from ..models.channel_type import ChannelType, check_channel_type
 from ..models.decryption_mode import DecryptionMode, check_decryption_mode
 from ..models.stream_types import StreamTypes, check_stream_types
-from ..models.subscribe_uid_group import SubscribeUidGroup, check_subscribe_uid_group
 from ..models.video_stream_type import VideoStreamType, check_video_stream_type
 from ..types import UNSET, Unset
 
@@ -22,36 +21,35 @@ T = TypeVar("T", bound="MixRecordingConfig")
 
 @_attrs_define
 class MixRecordingConfig:
-    """Recording options for mix (composite) mode.
+    """Recording options for mix (composite) mode. `subscribeUidGroup` and `streamMode` are individual-only;
+    keeping them out also keeps the individual and mix shapes distinct for parsers of `startParameter`.
 
-    Attributes:
-        channel_type (ChannelType): `0` communication, `1` live broadcasting; must match the RTC SDK channel profile.
-        decryption_mode (DecryptionMode | Unset): `0` none, `1` AES_128_XTS, `2` AES_128_ECB, `3` AES_256_XTS, `4`
-            SM4_128_ECB, `5` AES_128_GCM, `6` AES_256_GCM, `7` AES_128_GCM2, `8` AES_256_GCM2.
-        secret (str | Unset): Decryption key; required when `decryptionMode` is not 0. Secret.
-        salt (str | Unset): Base64 of a 32-byte salt; required when `decryptionMode` is 7 or 8.
-        max_idle_time (int | Unset): Seconds the recorder stays in a channel with no user (communication) or no host
-            (live) before leaving.
-        stream_types (StreamTypes | Unset): `0` audio only, `1` video only, `2` audio and video.
-        video_stream_type (VideoStreamType | Unset): `0` high (major) stream, `1` low stream.
-        subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-            of the `unSubscribe...` list.
-        subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        unsubscribe_video_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-            of the `unSubscribe...` list.
-        subscribe_uid_group (SubscribeUidGroup | Unset): Peak number of distinct subscribed UIDs: `0` 1-2, `1` 3-7, `2`
-            8-12, `3` 13-17, `4` 18-32, `5` 33-49. Required in individual mode.
-        audio_profile (AudioProfile | Unset): `0` 48 kHz mono ~48 kbps, `1` 48 kHz mono ~128 kbps, `2` 48 kHz stereo
-            ~192 kbps.
-        transcoding_config (TranscodingConfig | Unset): Composite video settings (mix mode only); `width * height` must
-            not exceed 1920 * 1080.
+        Attributes:
+            channel_type (ChannelType): `0` communication, `1` live broadcasting; must match the RTC SDK channel profile.
+            decryption_mode (DecryptionMode | Unset): `0` none, `1` AES_128_XTS, `2` AES_128_ECB, `3` AES_256_XTS, `4`
+                SM4_128_ECB, `5` AES_128_GCM, `6` AES_256_GCM, `7` AES_128_GCM2, `8` AES_256_GCM2.
+            secret (str | Unset): Decryption key; required when `decryptionMode` is not 0. Secret.
+            salt (str | Unset): Base64 of a 32-byte salt; required when `decryptionMode` is 7 or 8.
+            max_idle_time (int | Unset): Seconds the recorder stays in a channel with no user (communication) or no host
+                (live) before leaving.
+            stream_types (StreamTypes | Unset): `0` audio only, `1` video only, `2` audio and video.
+            video_stream_type (VideoStreamType | Unset): `0` high (major) stream, `1` low stream.
+            subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
+                empty.
+            un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
+                empty.
+            unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
+                of the `unSubscribe...` list.
+            subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
+                empty.
+            un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
+                empty.
+            unsubscribe_video_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
+                of the `unSubscribe...` list.
+            audio_profile (AudioProfile | Unset): `0` 48 kHz mono ~48 kbps, `1` 48 kHz mono ~128 kbps, `2` 48 kHz stereo
+                ~192 kbps.
+            transcoding_config (TranscodingConfig | Unset): Composite video settings (mix mode only); `width * height` must
+                not exceed 1920 * 1080.
     """
 
     channel_type: ChannelType
@@ -67,7 +65,6 @@ class MixRecordingConfig:
     subscribe_video_uids: list[str] | Unset = UNSET
     un_subscribe_video_uids: list[str] | Unset = UNSET
     unsubscribe_video_uids: list[str] | Unset = UNSET
-    subscribe_uid_group: SubscribeUidGroup | Unset = UNSET
     audio_profile: AudioProfile | Unset = UNSET
     transcoding_config: TranscodingConfig | Unset = UNSET
 
@@ -116,10 +113,6 @@ class MixRecordingConfig:
         if not isinstance(self.unsubscribe_video_uids, Unset):
             unsubscribe_video_uids = self.unsubscribe_video_uids
 
-        subscribe_uid_group: int | Unset = UNSET
-        if not isinstance(self.subscribe_uid_group, Unset):
-            subscribe_uid_group = self.subscribe_uid_group
-
         audio_profile: int | Unset = UNSET
         if not isinstance(self.audio_profile, Unset):
             audio_profile = self.audio_profile
@@ -159,8 +152,6 @@ class MixRecordingConfig:
             field_dict["unSubscribeVideoUids"] = un_subscribe_video_uids
         if unsubscribe_video_uids is not UNSET:
             field_dict["unsubscribeVideoUids"] = unsubscribe_video_uids
-        if subscribe_uid_group is not UNSET:
-            field_dict["subscribeUidGroup"] = subscribe_uid_group
         if audio_profile is not UNSET:
             field_dict["audioProfile"] = audio_profile
         if transcoding_config is not UNSET:
@@ -214,13 +205,6 @@ class MixRecordingConfig:
 
         unsubscribe_video_uids = cast(list[str], d.pop("unsubscribeVideoUids", UNSET))
 
-        _subscribe_uid_group = d.pop("subscribeUidGroup", UNSET)
-        subscribe_uid_group: SubscribeUidGroup | Unset
-        if isinstance(_subscribe_uid_group, Unset):
-            subscribe_uid_group = UNSET
-        else:
-            subscribe_uid_group = check_subscribe_uid_group(_subscribe_uid_group)
-
         _audio_profile = d.pop("audioProfile", UNSET)
         audio_profile: AudioProfile | Unset
         if isinstance(_audio_profile, Unset):
@@ -249,7 +233,6 @@ class MixRecordingConfig:
             subscribe_video_uids=subscribe_video_uids,
             un_subscribe_video_uids=un_subscribe_video_uids,
             unsubscribe_video_uids=unsubscribe_video_uids,
-            subscribe_uid_group=subscribe_uid_group,
             audio_profile=audio_profile,
             transcoding_config=transcoding_config,
         )

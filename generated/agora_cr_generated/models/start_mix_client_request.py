@@ -23,7 +23,9 @@ class StartMixClientRequest:
 
     Attributes:
         storage_config (StorageConfig): Third-party cloud storage that receives the files.
-        recording_config (MixRecordingConfig): Recording options for mix (composite) mode.
+        recording_config (MixRecordingConfig): Recording options for mix (composite) mode. `subscribeUidGroup` and
+            `streamMode` are individual-only;
+            keeping them out also keeps the individual and mix shapes distinct for parsers of `startParameter`.
         token (str | Unset): RTC token of the recording UID, needed when the App Certificate is enabled; cannot be
             renewed during recording.
         recording_file_config (RecordingFileConfig | Unset): Output file types.
