@@ -1,0 +1,297 @@
+"""The :class:`Emulator` facade: credentials, hosts, request log, faults and emulated time."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import Any
+
+from agora_cr.testing.faults import Fault, FaultPlan, RequestInfo, build_fault
+from agora_cr.testing.ratelimit import SlidingWindowLimiter
+from agora_cr.testing.records import RecordedRequest, mask_body, mask_headers
+from agora_cr.testing.server import HttpRequest, HttpResponse, HttpServer, Listener
+from agora_cr.testing.service import Prepared, Service
+from agora_cr.testing.state import Session, Store
+from agora_cr.testing.validation import compiled
+
+PRIMARY_HOST = "primary"
+
+
+class Emulator:
+    """An offline Agora Cloud Recording service on a real loopback HTTP server.
+
+    Use it as a context manager (or call :meth:`start` / :meth:`close`); see the package docstring
+    of :mod:`agora_cr.testing` for the behaviour and the fault-injection API.
+    """
+
+    def __init__(
+        self,
+        *,
+        app_id: str | None = None,
+        customer_id: str | None = None,
+        customer_secret: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        resource_ttl: float = 300.0,
+        qps_limit: int | None = 10,
+        clock: Callable[[], float] | None = None,
+        status_interval: float = 2.0,
+        exiting_period: float = 10.0,
+        max_recorded: int = 100_000,
+    ) -> None:
+        self.app_id = app_id or secrets.token_hex(16)
+        self.customer_id = customer_id or secrets.token_hex(16)
+        self.customer_secret = customer_secret or secrets.token_hex(16)
+        self.host = host
+        self._port = port
+        self.max_recorded = max_recorded
+        self._store = Store(
+            clock or time.monotonic,
+            time.time,
+            resource_ttl=resource_ttl,
+            exiting_period=exiting_period,
+            status_interval=status_interval,
+        )
+        self._service = Service(
+            compiled(),
+            self._store,
+            app_id=self.app_id,
+            customer_id=self.customer_id,
+            customer_secret=self.customer_secret,
+            limiter=None,
+        )
+        self.set_qps_limit(qps_limit)
+        self._faults = FaultPlan()
+        self._requests: list[RecordedRequest] = []
+        self._requests_lock = threading.Lock()
+        self._server: HttpServer | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def start(self) -> Emulator:
+        """Start serving (idempotent); returns ``self``."""
+        if self._server is None:
+            server = HttpServer(self._handle)
+            server.start()
+            try:
+                server.call(server.open_listener(PRIMARY_HOST, self.host, self._port))
+            except BaseException:
+                server.stop()
+                raise
+            self._server = server
+        return self
+
+    def close(self) -> None:
+        """Stop serving: close every listener and connection and join the server thread."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _running(self) -> HttpServer:
+        if self._server is None:
+            raise RuntimeError("the emulator is not running; call start() or use it as a context manager")
+        return self._server
+
+    # -- addresses and credentials --------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT`` of the primary host."""
+        return self._running().listeners[PRIMARY_HOST].url
+
+    @property
+    def hosts(self) -> dict[str, str]:
+        """Every host's name and base URL (the primary host is named ``primary``)."""
+        return {name: listener.url for name, listener in self._running().listeners.items()}
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        """``(customer_id, customer_secret)``, e.g. for ``httpx.Client(auth=emu.auth)``."""
+        return (self.customer_id, self.customer_secret)
+
+    @property
+    def authorization(self) -> str:
+        """The ``Authorization`` header value the emulator accepts."""
+        token = base64.b64encode(f"{self.customer_id}:{self.customer_secret}".encode()).decode()
+        return f"Basic {token}"
+
+    @property
+    def peak_connections(self) -> int:
+        """The most connections any one host has held open at the same time."""
+        return max((listener.peak_connections for listener in self._running().listeners.values()), default=0)
+
+    def add_host(self, name: str, port: int = 0) -> str:
+        """Start another listener (same state, new port) named ``name``; returns its base URL."""
+        server = self._running()
+        if name in server.listeners:
+            raise ValueError(f"host {name!r} exists already")
+        return server.call(server.open_listener(name, self.host, port)).url
+
+    def _listener(self, name_or_url: str) -> Listener:
+        listeners = self._running().listeners
+        key = name_or_url.rstrip("/")
+        for listener in listeners.values():
+            if key in (listener.name, listener.url):
+                return listener
+        raise KeyError(f"no host named {name_or_url!r}; known: {sorted(listeners)}")
+
+    def set_host_down(self, name_or_url: str, down: bool = True) -> None:
+        """Close a host's listening socket and connections (``down``) or reopen it on its port."""
+        server = self._running()
+        server.call(server.set_down(self._listener(name_or_url).name, down))
+
+    def is_host_down(self, name_or_url: str) -> bool:
+        return self._listener(name_or_url).down
+
+    # -- behaviour knobs ------------------------------------------------------------------------
+    def set_qps_limit(self, qps_limit: int | None) -> None:
+        """Change the rate limit (requests per second); None disables it."""
+        self.qps_limit = qps_limit
+        self._service.limiter = None if qps_limit is None else SlidingWindowLimiter(qps_limit, time.monotonic)
+
+    def set_channel_users(self, cname: str, users: int) -> None:
+        """Set the user count of channel ``cname``; at 0, non-web sessions leave after maxIdleTime."""
+        self._store.set_channel_users(cname, users)
+
+    def advance_time(self, seconds: float) -> None:
+        """Move emulated time forward (resource TTL, idle exit, resourceExpiredHour, status progression)."""
+        self._store.advance(seconds)
+
+    def now(self) -> float:
+        """Emulated time in seconds."""
+        return self._store.now()
+
+    @property
+    def sessions(self) -> list[Session]:
+        """The sessions the emulator knows (live, exiting or recently gone)."""
+        with self._store.lock:
+            return list(self._store.sessions.values())
+
+    def session_phase(self, sid: str) -> str:
+        """``live``, ``exiting``, ``gone`` or ``unknown`` for a sid."""
+        with self._store.lock:
+            session = self._store.sessions.get(sid)
+            return "unknown" if session is None else self._store.phase(session)
+
+    # -- faults ---------------------------------------------------------------------------------
+    def inject(
+        self,
+        kind: str | None = None,
+        *,
+        operation: str | list[str] | tuple[str, ...] | None = None,
+        status: int | None = None,
+        code: int | None = None,
+        reason: str | None = None,
+        message: str | None = None,
+        body: Any = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | str | None = None,
+        delay: float = 0.0,
+        size: int = 8 * 1024 * 1024,
+        times: int | None = 1,
+        after: int = 0,
+        host: str | None = None,
+        predicate: Callable[[RequestInfo], bool] | None = None,
+    ) -> Fault:
+        """Queue a fault; see :mod:`agora_cr.testing` for kinds and examples. Returns the :class:`Fault`."""
+        return self._faults.add(
+            build_fault(
+                kind,
+                operation=operation,
+                status=status,
+                code=code,
+                reason=reason,
+                message=message,
+                body=body,
+                content_type=content_type,
+                headers=headers,
+                retry_after=retry_after,
+                delay=delay,
+                size=size,
+                times=times,
+                after=after,
+                host=host,
+                predicate=predicate,
+            )
+        )
+
+    @property
+    def faults(self) -> list[Fault]:
+        """Faults still pending, in order."""
+        return self._faults.pending
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    # -- request log ----------------------------------------------------------------------------
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request served so far (oldest first), secrets masked."""
+        with self._requests_lock:
+            return list(self._requests)
+
+    def clear_requests(self) -> None:
+        with self._requests_lock:
+            self._requests.clear()
+
+    def _record(
+        self, request: Prepared, listener: Listener, status: int | None, code: int | None, fault: str | None
+    ) -> None:
+        entry = RecordedRequest(
+            method=request.method,
+            path=request.path,
+            operation=request.operation,
+            mode=request.mode,
+            headers=mask_headers(request.headers),
+            body=mask_body(request.json),
+            status=status,
+            code=code,
+            host=listener.name,
+            url=listener.url,
+            fault=fault,
+            time=self._store.now(),
+        )
+        with self._requests_lock:
+            self._requests.append(entry)
+            if len(self._requests) > self.max_recorded:
+                del self._requests[: len(self._requests) - self.max_recorded]
+
+    # -- the request handler (runs on the server loop) ------------------------------------------
+    async def _handle(self, listener: Listener, http: HttpRequest) -> HttpResponse:
+        request = self._service.prepare(http.method, http.target, http.headers, http.body)
+        info = RequestInfo(
+            request.method,
+            request.path,
+            request.operation,
+            request.mode,
+            listener.name,
+            request.headers,
+            request.json,
+        )
+        fault = self._faults.take(info, listener.url)
+        if fault is not None:
+            if fault.delay > 0:
+                await asyncio.sleep(fault.delay)
+            canned = fault.response
+            if canned is not None:
+                self._record(request, listener, canned.status, canned.code, fault.kind)
+                return HttpResponse(
+                    canned.status, canned.body, canned.content_type, canned.headers, canned.reset
+                )
+        reply = self._service.respond(request)
+        self._record(request, listener, reply.status, reply.code, None if fault is None else fault.kind)
+        body = json.dumps(reply.body, separators=(",", ":")).encode()
+        return HttpResponse(reply.status, body, "application/json", reply.headers)
