@@ -1,3 +1,122 @@
-"""agora-cr: a typed client for Agora Cloud Recording (REST v1)."""
+"""agora-cr: a typed client for Agora Cloud Recording (REST v1).
+
+::
+
+    from agora_cr import IndividualRecordingClient, RegionArea, api_start
+
+    with IndividualRecordingClient.from_env() as client:
+        resource = client.acquire("room1", "1001")
+        session = client.start(resource.resource_id, "room1", "1001",
+                               storage_config=api_start.StorageConfig(vendor=1, region=0, bucket="b",
+                                                                      accessKey="ak", secretKey="sk"))
+"""
+
+from __future__ import annotations
+
+from . import (
+    api_start,
+    api_update,
+    exceptions,
+    individual_recording_client,
+    mix_recording_client,
+    web_recording_client,
+)
+from ._builder import ClientBuilder
+from .enums import ExtensionServiceName, FileListMode, Mode, Scene, UploadingStatus
+from .exceptions import (
+    AlreadyStartedError,
+    AuthenticationError,
+    BadRequestError,
+    ClientBuildException,
+    ClientClosedError,
+    ClientException,
+    ClientRequestException,
+    ClientTimeoutException,
+    ConnectionError,
+    InvalidOperationError,
+    InvalidParameterError,
+    InvalidResponseError,
+    NoRecordedDataError,
+    NotFoundError,
+    RateLimitError,
+    RequestNotCompletedError,
+    RequestTimeoutError,
+    ResourceExpiredError,
+    ServerError,
+    ServiceResponseException,
+    TaskConflictError,
+    TokenError,
+    ValidationError,
+)
+from .individual import AsyncIndividualRecordingClient, IndividualRecordingClient
+from .mix import AsyncMixRecordingClient, MixRecordingClient
+from .regions import RegionArea
+from .results import (
+    AcquireResult,
+    ExtensionServiceStatus,
+    QueryResult,
+    RecordedFile,
+    RtmpOutputStatus,
+    StartResult,
+    StopResult,
+    UpdateLayoutResult,
+    UpdateResult,
+)
+from .web import AsyncWebRecordingClient, WebRecordingClient
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AcquireResult",
+    "AlreadyStartedError",
+    "AsyncIndividualRecordingClient",
+    "AsyncMixRecordingClient",
+    "AsyncWebRecordingClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientBuildException",
+    "ClientBuilder",
+    "ClientClosedError",
+    "ClientException",
+    "ClientRequestException",
+    "ClientTimeoutException",
+    "ConnectionError",
+    "ExtensionServiceName",
+    "ExtensionServiceStatus",
+    "FileListMode",
+    "IndividualRecordingClient",
+    "InvalidOperationError",
+    "InvalidParameterError",
+    "InvalidResponseError",
+    "MixRecordingClient",
+    "Mode",
+    "NoRecordedDataError",
+    "NotFoundError",
+    "QueryResult",
+    "RateLimitError",
+    "RecordedFile",
+    "RegionArea",
+    "RequestNotCompletedError",
+    "RequestTimeoutError",
+    "ResourceExpiredError",
+    "RtmpOutputStatus",
+    "Scene",
+    "ServerError",
+    "ServiceResponseException",
+    "StartResult",
+    "StopResult",
+    "TaskConflictError",
+    "TokenError",
+    "UpdateLayoutResult",
+    "UpdateResult",
+    "UploadingStatus",
+    "ValidationError",
+    "WebRecordingClient",
+    "__version__",
+    "api_start",
+    "api_update",
+    "exceptions",
+    "individual_recording_client",
+    "mix_recording_client",
+    "web_recording_client",
+]

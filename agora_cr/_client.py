@@ -1,0 +1,222 @@
+"""The I/O halves: a sync driver over ``httpx.Client`` and an async one over ``httpx.AsyncClient``.
+
+Both run :meth:`agora_cr._base._Core._flow` and differ only in how they send and sleep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any, TypeVar, cast
+
+import httpx
+
+from . import _constants as C
+from ._base import _Call, _Core
+from .exceptions import ClientBuildException, ClientClosedError
+from .regions import RegionArea
+
+R = TypeVar("R")
+SyncT = TypeVar("SyncT", bound="SyncClientBase")
+AsyncT = TypeVar("AsyncT", bound="AsyncClientBase")
+
+_LIMITS = httpx.Limits(
+    max_connections=C.DEFAULT_MAX_CONNECTIONS, max_keepalive_connections=C.DEFAULT_MAX_KEEPALIVE_CONNECTIONS
+)
+
+
+class SyncClientBase(_Core):
+    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
+
+    def __init__(
+        self,
+        app_id: str | None = None,
+        customer_id: str | None = None,
+        customer_secret: str | None = None,
+        *,
+        region: RegionArea | str | int = RegionArea.US,
+        base_url: str | None = None,
+        endpoints: Sequence[str] | None = None,
+        timeout: float = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        transport: httpx.BaseTransport | None = None,
+        **options: Any,
+    ) -> None:
+        if transport is not None and not isinstance(transport, httpx.BaseTransport):
+            raise ClientBuildException("transport must be an httpx.BaseTransport for a sync client")
+        super().__init__(
+            app_id,
+            customer_id,
+            customer_secret,
+            region=region,
+            base_url=base_url,
+            endpoints=endpoints,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+            **options,
+        )
+        self._http = httpx.Client(
+            headers=self._headers,
+            timeout=self._http_timeout,
+            transport=transport,
+            limits=_LIMITS,
+            follow_redirects=False,
+            trust_env=transport is None,
+        )
+
+    @classmethod
+    def from_env(cls: type[SyncT], **overrides: Any) -> SyncT:
+        """Build from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``, ``AGORA_REGION``
+        and the optional ``AGORA_BASE_URL``; keyword arguments override them."""
+        return cls(**cls._env_kwargs(overrides))
+
+    def _run(self, call: _Call, kind: type[R]) -> R:
+        if self._closed:
+            raise ClientClosedError()
+        flow = self._flow(call)
+        http = self._http
+        method = call.method
+        content = call.content
+        try:
+            action = next(flow)
+            while True:
+                if action.__class__ is float:
+                    time.sleep(action)
+                    outcome: Any = None
+                else:
+                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
+                    try:
+                        request = http.build_request(
+                            method,
+                            url,
+                            content=content,
+                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+                        )
+                        outcome = http.send(request)
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                    except RuntimeError as exc:
+                        if self._closed or http.is_closed:
+                            raise ClientClosedError() from exc
+                        raise
+                action = flow.send(outcome)
+        except StopIteration as stop:
+            return cast(R, stop.value)
+        finally:
+            flow.close()
+
+    def close(self) -> None:
+        """Close the connection pool (and log files opened by the builder). Idempotent."""
+        if not self._closed:
+            self._closed = True
+            self._http.close()
+            self._close_handlers()
+
+    def __enter__(self: SyncT) -> SyncT:
+        self._check_open()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClientBase(_Core):
+    """Asyncio client: one ``httpx.AsyncClient`` (keep-alive pool) per instance."""
+
+    def __init__(
+        self,
+        app_id: str | None = None,
+        customer_id: str | None = None,
+        customer_secret: str | None = None,
+        *,
+        region: RegionArea | str | int = RegionArea.US,
+        base_url: str | None = None,
+        endpoints: Sequence[str] | None = None,
+        timeout: float = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        transport: httpx.AsyncBaseTransport | None = None,
+        **options: Any,
+    ) -> None:
+        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+            raise ClientBuildException("transport must be an httpx.AsyncBaseTransport for an async client")
+        super().__init__(
+            app_id,
+            customer_id,
+            customer_secret,
+            region=region,
+            base_url=base_url,
+            endpoints=endpoints,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+            **options,
+        )
+        self._http = httpx.AsyncClient(
+            headers=self._headers,
+            timeout=self._http_timeout,
+            transport=transport,
+            limits=_LIMITS,
+            follow_redirects=False,
+            trust_env=transport is None,
+        )
+
+    @classmethod
+    def from_env(cls: type[AsyncT], **overrides: Any) -> AsyncT:
+        """Build from ``AGORA_*`` environment variables (see the sync client)."""
+        return cls(**cls._env_kwargs(overrides))
+
+    async def _run(self, call: _Call, kind: type[R]) -> R:
+        if self._closed:
+            raise ClientClosedError()
+        flow = self._flow(call)
+        http = self._http
+        method = call.method
+        content = call.content
+        try:
+            action = next(flow)
+            while True:
+                if action.__class__ is float:
+                    await asyncio.sleep(action)
+                    outcome: Any = None
+                else:
+                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
+                    try:
+                        request = http.build_request(
+                            method,
+                            url,
+                            content=content,
+                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+                        )
+                        outcome = await http.send(request)
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                    except RuntimeError as exc:
+                        if self._closed or http.is_closed:
+                            raise ClientClosedError() from exc
+                        raise
+                action = flow.send(outcome)
+        except StopIteration as stop:
+            return cast(R, stop.value)
+        finally:
+            flow.close()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (and log files opened by the builder). Idempotent."""
+        if not self._closed:
+            self._closed = True
+            await self._http.aclose()
+            self._close_handlers()
+
+    async def __aenter__(self: AsyncT) -> AsyncT:
+        self._check_open()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

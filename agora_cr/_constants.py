@@ -1,0 +1,85 @@
+"""Every default of the client in one place.
+
+Values are chosen from the service's documented behaviour (reference §2.5 and the best-practice
+notes): a synchronous ``stop`` may take ~20 s while files upload, so a single attempt may last up to
+30 s; the ``start`` code-65 rule retries after 3 s and 6 s; the service allows 10 requests per second,
+so a 429 is retried with a short exponential back-off unless ``Retry-After`` says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Name of the stdlib logger every client logs through (no handlers are installed by default).
+LOGGER_NAME: Final = "agora_cr"
+
+#: Seconds one HTTP attempt may take (read/write/pool); long enough for a synchronous ``stop``.
+DEFAULT_TIMEOUT: Final = 30.0
+#: Seconds to establish a TCP/TLS connection before failing over to the next host.
+DEFAULT_CONNECT_TIMEOUT: Final = 5.0
+#: Total seconds one method call may take, attempts, back-off and failover included.
+DEFAULT_DEADLINE: Final = 90.0
+#: Extra attempts after the first for retryable failures (see the retry table in DESIGN.md).
+DEFAULT_MAX_RETRIES: Final = 2
+#: First back-off delay in seconds; doubled per retry, capped by ``DEFAULT_MAX_RETRY_DELAY``.
+DEFAULT_INITIAL_RETRY_DELAY: Final = 0.5
+#: Upper bound of one exponential back-off delay in seconds.
+DEFAULT_MAX_RETRY_DELAY: Final = 8.0
+#: Longest ``Retry-After`` (seconds) the client is willing to wait; longer values are capped.
+DEFAULT_RETRY_AFTER_CAP: Final = 30.0
+#: Delays before re-sending ``start`` with the same resource ID after ``206 {code: 65}``.
+DEFAULT_START_RETRY_DELAYS: Final = (3.0, 6.0)
+#: Fraction of a back-off delay that is randomised (delay * (1 - JITTER * random())).
+DEFAULT_JITTER: Final = 0.25
+
+#: Keep-alive pool size of the underlying httpx client.
+DEFAULT_MAX_CONNECTIONS: Final = 20
+DEFAULT_MAX_KEEPALIVE_CONNECTIONS: Final = 10
+
+#: Documented default of ``acquire.clientRequest.resourceExpiredHour`` (not sent unless given).
+DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
+
+#: ``recordingConfig`` sent by individual-mode ``start`` when the caller gives none: record audio and
+#: video of everyone (up to 2 UIDs of peak estimate is the service's smallest group) in a
+#: communication channel, leaving after the documented default idle time.
+DEFAULT_INDIVIDUAL_RECORDING_CONFIG: Final = {
+    "channelType": 0,
+    "streamTypes": 2,
+    "subscribeAudioUids": ["#allstream#"],
+    "subscribeVideoUids": ["#allstream#"],
+    "subscribeUidGroup": 0,
+    "maxIdleTime": 30,
+}
+#: ``recordingConfig`` sent by mix-mode ``start`` when the caller gives none.
+DEFAULT_MIX_RECORDING_CONFIG: Final = {
+    "channelType": 0,
+    "streamTypes": 2,
+    "audioProfile": 0,
+    "maxIdleTime": 30,
+}
+#: ``recordingFileConfig`` sent when required and not given (the service's documented default).
+DEFAULT_RECORDING_FILE_CONFIG: Final = {"avFileType": ["hls"]}
+
+#: Response headers read (in this order) for the request id attached to exceptions.
+REQUEST_ID_HEADERS: Final = ("x-request-id", "x-agora-request-id", "request-id", "x-trace-id")
+
+#: Field names whose values are secrets: never logged, never shown in a repr or an error message.
+SECRET_FIELDS: Final = frozenset(
+    {
+        "accessKey",
+        "secretKey",
+        "secret",
+        "salt",
+        "token",
+        "stsToken",
+        "access_key",
+        "secret_key",
+        "sts_token",
+        "customer_secret",
+        "password",
+        "Authorization",
+        "authorization",
+    }
+)
+
+USER_AGENT: Final = "agora-cr-python"

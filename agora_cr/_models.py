@@ -1,0 +1,134 @@
+"""Base of the seed-compatible request blocks (``api_start.*``, ``api_update.*``) and wire conversion.
+
+A block is built with the wire (camelCase) names, as in the official SDK
+(``StorageConfig(accessKey=...)``), or with their snake_case spelling (``access_key=...``). Which names a
+block accepts comes from the OpenAPI schemas it stands for, so blocks and spec cannot drift. Values are
+checked when the block is sent (with the JSON path of the whole request), not at construction.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from ._constants import SECRET_FIELDS
+from .exceptions import ValidationError
+from .spec import load_spec
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """``accessKey`` -> ``access_key``; names that already contain ``_`` are kept."""
+    return _CAMEL_BOUNDARY.sub("_", name).lower()
+
+
+def to_wire(value: Any) -> Any:
+    """Convert blocks, generated attrs models, enums and containers into JSON-ready wire form."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        if isinstance(value, enum.Enum):
+            return value.value
+        return value
+    if isinstance(value, WireModel):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(k): to_wire(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return to_wire(value.value)
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):  # generated attrs model (agora_cr_generated.models.*)
+        return to_wire(to_dict())
+    return value
+
+
+def _schema_properties(path: str) -> dict[str, Any]:
+    spec = load_spec()
+    schemas = spec["components"]["schemas"]
+    name, *inner = path.split("/")
+    node: Any = schemas[name]
+    for part in inner:
+        node = node["properties"][part]
+        if "$ref" in node:
+            node = schemas[node["$ref"].rsplit("/", 1)[-1]]
+    if node.get("type") == "array":
+        node = node["items"]
+        if "$ref" in node:
+            node = schemas[node["$ref"].rsplit("/", 1)[-1]]
+    return dict(node.get("properties") or {})
+
+
+@functools.cache
+def _field_table(schemas: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for path in schemas:
+        for wire in _schema_properties(path):
+            table.setdefault(wire, wire)
+            table.setdefault(snake_case(wire), wire)
+    return table
+
+
+class WireModel:
+    """A request block holding wire-named fields; ``to_dict()`` gives the JSON object sent."""
+
+    #: Component-schema names (or ``Schema/property`` paths) whose properties this block accepts.
+    _schemas: ClassVar[tuple[str, ...]] = ()
+    __slots__ = ("_data",)
+
+    def __init__(self, **fields: Any) -> None:
+        table = _field_table(self._schemas)
+        data: dict[str, Any] = {}
+        for name, value in fields.items():
+            wire = table.get(name)
+            if wire is None:
+                allowed = ", ".join(sorted({w for w in table.values()}))
+                raise ValidationError(
+                    f"{type(self).__name__}: unknown field {name!r} (allowed: {allowed})",
+                    field=name,
+                )
+            if value is not None:
+                data[wire] = value
+        object.__setattr__(self, "_data", data)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The wire names this block accepts."""
+        return tuple(sorted(set(_field_table(cls._schemas).values())))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {key: to_wire(value) for key, value in self._data.items()}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        wire = _field_table(self._schemas).get(name)
+        if wire is None:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+        return self._data.get(wire)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        wire = _field_table(self._schemas).get(name)
+        if wire is None:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+        if value is None:
+            self._data.pop(wire, None)
+        else:
+            self._data[wire] = value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, WireModel):
+            return type(self) is type(other) and self.to_dict() == other.to_dict()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        parts = []
+        for key, value in self._data.items():
+            shown = "'***'" if key in SECRET_FIELDS else repr(value)
+            parts.append(f"{key}={shown}")
+        return f"{type(self).__name__}({', '.join(parts)})"

@@ -1,0 +1,483 @@
+"""Request validation driven by the OpenAPI description.
+
+A small compiler turns the JSON-Schema subset the spec uses (``type``, ``enum``, ``minimum``/``maximum``,
+``minLength``/``maxLength``, ``pattern``, ``items``, ``minItems``/``maxItems``, ``uniqueItems``,
+``required``, ``properties``, ``additionalProperties: false``, ``anyOf``, ``$ref``) into nested closures,
+once per schema, cached for the process. A failing check raises :class:`ValidationError` whose ``field`` is
+the JSON path (``clientRequest.recordingConfig.maxIdleTime``). Rules the schema cannot express live in
+:func:`check_start_rules` and friends. Secret values are never echoed in messages.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._constants import SECRET_FIELDS
+from .exceptions import ValidationError
+from .spec import load_spec
+
+Check = Callable[[Any], None]
+
+_SCHEMA_PREFIX = "#/components/schemas/"
+
+
+class _Invalid(Exception):
+    """Raised inside compiled checks; carries the reversed path built while unwinding."""
+
+    def __init__(self, message: str, path: list[str] | None = None, score: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path: list[str] = path if path is not None else []
+        self.score = score
+
+
+def _show(value: Any, key: str | None) -> str:
+    if key is not None and key in SECRET_FIELDS:
+        return "<secret>"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _is_type(value: Any, expected: str) -> bool:
+    if expected == "string":
+        return isinstance(value, str)
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if expected == "array":
+        return isinstance(value, list)
+    if expected == "object":
+        return isinstance(value, dict)
+    return True
+
+
+class _Compiler:
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self._spec = spec
+        self._cache: dict[str, Check] = {}
+
+    def resolve(self, ref: str) -> Mapping[str, Any]:
+        if not ref.startswith("#/"):
+            raise ValueError(f"unsupported $ref {ref!r}")
+        node: Any = self._spec
+        for part in ref[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        if not isinstance(node, Mapping):
+            raise ValueError(f"$ref {ref!r} is not a schema")
+        return node
+
+    def ref(self, ref: str) -> Check:
+        cached = self._cache.get(ref)
+        if cached is not None:
+            return cached
+        holder: list[Check] = []
+
+        def late(value: Any) -> None:  # only used if a schema refers to itself
+            holder[0](value)
+
+        self._cache[ref] = late
+        compiled = self.compile(self.resolve(ref), key=None)
+        holder.append(compiled)
+        self._cache[ref] = compiled
+        return compiled
+
+    def compile(self, schema: Mapping[str, Any], key: str | None) -> Check:
+        if "$ref" in schema:
+            return self.ref(schema["$ref"])
+        checks: list[Check] = []
+        if "anyOf" in schema:
+            checks.append(self._any_of([self.compile(s, key) for s in schema["anyOf"]], schema["anyOf"]))
+        typ = schema.get("type")
+        if typ == "object" or "properties" in schema:
+            checks.append(self._object(schema))
+        elif typ == "array":
+            checks.append(self._array(schema, key))
+        elif typ is not None:
+            checks.append(self._scalar(schema, typ, key))
+        elif "enum" in schema:
+            checks.append(self._scalar(schema, None, key))
+        if not checks:
+            return _accept
+        if len(checks) == 1:
+            return checks[0]
+
+        def all_of(value: Any) -> None:
+            for check in checks:
+                check(value)
+
+        return all_of
+
+    def _scalar(self, schema: Mapping[str, Any], typ: str | None, key: str | None) -> Check:
+        enum = schema.get("enum")
+        enum_set = frozenset(enum) if enum is not None else None
+        minimum = schema.get("minimum")
+        maximum = schema.get("maximum")
+        min_len = schema.get("minLength")
+        max_len = schema.get("maxLength")
+        pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+        enum_text = ", ".join(repr(v) for v in enum) if enum is not None else ""
+
+        def check(value: Any) -> None:
+            if typ is not None and not _is_type(value, typ):
+                raise _Invalid(f"expected {typ}, got {_type_name(value)}")
+            if enum_set is not None and not _in_enum(value, enum_set, typ):
+                raise _Invalid(f"{_show(value, key)} is not one of [{enum_text}]")
+            if minimum is not None and value < minimum:
+                raise _Invalid(f"must be >= {minimum} (got {_show(value, key)})")
+            if maximum is not None and value > maximum:
+                raise _Invalid(f"must be <= {maximum} (got {_show(value, key)})")
+            if min_len is not None and len(value) < min_len:
+                raise _Invalid(f"must be at least {min_len} characters long")
+            if max_len is not None and len(value) > max_len:
+                raise _Invalid(f"must be at most {max_len} characters long")
+            if pattern is not None and pattern.search(value) is None:
+                raise _Invalid(f"{_show(value, key)} does not match the required format {pattern.pattern!r}")
+
+        return check
+
+    def _array(self, schema: Mapping[str, Any], key: str | None) -> Check:
+        items = self.compile(schema["items"], key) if "items" in schema else None
+        min_items = schema.get("minItems")
+        max_items = schema.get("maxItems")
+        unique = bool(schema.get("uniqueItems"))
+
+        def check(value: Any) -> None:
+            if not isinstance(value, list):
+                raise _Invalid(f"expected array, got {_type_name(value)}")
+            count = len(value)
+            if min_items is not None and count < min_items:
+                raise _Invalid(f"must have at least {min_items} item(s)")
+            if max_items is not None and count > max_items:
+                raise _Invalid(f"must have at most {max_items} item(s) (got {count})")
+            if unique and count > 1:
+                seen: list[Any] = []
+                for item in value:
+                    if item in seen:
+                        raise _Invalid(f"items must be unique ({_show(item, key)} repeats)")
+                    seen.append(item)
+            if items is not None:
+                for index, item in enumerate(value):
+                    try:
+                        items(item)
+                    except _Invalid as exc:
+                        exc.path.append(f"[{index}]")
+                        raise
+
+        return check
+
+    def _object(self, schema: Mapping[str, Any]) -> Check:
+        props: dict[str, Check] = {
+            name: self.compile(sub, name) for name, sub in (schema.get("properties") or {}).items()
+        }
+        required: tuple[str, ...] = tuple(schema.get("required") or ())
+        closed = schema.get("additionalProperties") is False
+        known = sorted(props)
+
+        def check(value: Any) -> None:
+            if not isinstance(value, dict):
+                raise _Invalid(f"expected object, got {_type_name(value)}")
+            for name in required:
+                if name not in value:
+                    raise _Invalid("required field is missing", [name], score=_overlap(value, props))
+            for name, item in value.items():
+                sub = props.get(name)
+                if sub is None:
+                    if closed:
+                        hint = _suggest(name, known)
+                        raise _Invalid(
+                            f"unknown field{hint} (allowed: {', '.join(known)})",
+                            [name],
+                            score=_overlap(value, props),
+                        )
+                    continue
+                try:
+                    sub(item)
+                except _Invalid as exc:
+                    exc.path.append(name)
+                    exc.score += _overlap(value, props)
+                    raise
+
+        return check
+
+    @staticmethod
+    def _any_of(branches: list[Check], schemas: list[Any]) -> Check:
+        def check(value: Any) -> None:
+            best: _Invalid | None = None
+            for branch in branches:
+                try:
+                    branch(value)
+                    return
+                except _Invalid as exc:
+                    if best is None or (exc.score, len(exc.path)) > (best.score, len(best.path)):
+                        best = exc
+            assert best is not None
+            raise best
+
+        return check
+
+
+def _in_enum(value: Any, allowed: frozenset[Any], typ: str | None) -> bool:
+    if isinstance(value, bool) and typ != "boolean":
+        return False
+    try:
+        return value in allowed
+    except TypeError:  # unhashable
+        return False
+
+
+def _accept(value: Any) -> None:
+    return None
+
+
+def _overlap(value: Mapping[str, Any], props: Mapping[str, Any]) -> int:
+    return sum(1 for name in value if name in props)
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    lowered = name.lower().replace("_", "")
+    for candidate in known:
+        if candidate.lower().replace("_", "") == lowered:
+            return f"; did you mean {candidate!r}?"
+    return ""
+
+
+def _join(prefix: str, parts: list[str]) -> str:
+    path = prefix
+    for part in reversed(parts):
+        if part.startswith("["):
+            path += part
+        else:
+            path = f"{path}.{part}" if path else part
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _compiler() -> _Compiler:
+    return _Compiler(load_spec())
+
+
+@functools.cache
+def schema_check(ref: str) -> Check:
+    """Compiled check for ``#/components/...`` (or a bare component-schema name)."""
+    if not ref.startswith("#/"):
+        ref = _SCHEMA_PREFIX + ref
+    return _compiler().ref(ref)
+
+
+def validate(check: Check, value: Any, path: str, operation: str) -> None:
+    """Run a compiled check, turning a failure into :class:`ValidationError` with the JSON path."""
+    try:
+        check(value)
+    except _Invalid as exc:
+        field = _join(path, exc.path)
+        raise ValidationError(f"{field}: {exc.message}", field=field, operation=operation) from None
+
+
+def fail(field: str, message: str, operation: str) -> ValidationError:
+    return ValidationError(f"{field}: {message}", field=field, operation=operation)
+
+
+# ------------------------------------------------------------------------------------------- spec lookups
+def _operation(operation_id: str) -> Mapping[str, Any]:
+    for item in load_spec()["paths"].values():
+        for method, op in item.items():
+            if isinstance(op, Mapping) and op.get("operationId") == operation_id:
+                return {"method": method, **op}
+    raise KeyError(operation_id)
+
+
+@functools.cache
+def body_schema_ref(operation_id: str, mode: str | None = None) -> str:
+    """The request-body schema of an operation; for ``start``, the ``x-agora-mode-schemas`` entry."""
+    op = _operation(operation_id)
+    mode_schemas = op.get("x-agora-mode-schemas")
+    if mode_schemas and mode is not None:
+        return str(mode_schemas[mode])
+    schema = op["requestBody"]["content"]["application/json"]["schema"]
+    if "$ref" in schema:
+        return str(schema["$ref"])
+    # acquire: anyOf per scene; pick the branch whose clientRequest.scene accepts the mode's scene.
+    scene = 1 if mode == "web" else 0
+    compiler = _compiler()
+    for branch in schema.get("anyOf", ()):
+        target = compiler.resolve(branch["$ref"])
+        client_request = target["properties"]["clientRequest"]
+        if "$ref" in client_request:
+            client_request = compiler.resolve(client_request["$ref"])
+        if scene in client_request["properties"]["scene"].get("enum", ()):
+            return str(branch["$ref"])
+    raise KeyError(f"no request schema for {operation_id} in mode {mode}")
+
+
+@functools.cache
+def client_request_blocks(body_ref: str) -> frozenset[str]:
+    """The ``clientRequest`` keys a body schema accepts (drives "not accepted in this mode" errors)."""
+    compiler = _compiler()
+    client_request = compiler.resolve(body_ref)["properties"]["clientRequest"]
+    if "$ref" in client_request:
+        client_request = compiler.resolve(client_request["$ref"])
+    return frozenset(client_request.get("properties", {}))
+
+
+@functools.cache
+def parameter_check(name: str) -> Check:
+    """Compiled check for a path parameter (``AppId``, ``ResourceId``, ``Sid``)."""
+    param = load_spec()["components"]["parameters"][name]
+    return _compiler().compile(param["schema"], key=None)
+
+
+# ------------------------------------------------------------------------------------ cross-field rules
+MAX_TRANSCODING_PIXELS = 1920 * 1080
+MAX_WEB_PIXELS = 2_073_600
+MAX_FILE_NAME_PREFIX = 128
+
+
+def check_storage_rules(storage: Mapping[str, Any], path: str, operation: str) -> None:
+    prefix = storage.get("fileNamePrefix")
+    if isinstance(prefix, list) and prefix and len("/".join(str(p) for p in prefix)) > MAX_FILE_NAME_PREFIX:
+        raise fail(
+            f"{path}.fileNamePrefix",
+            f"joined with '/' it must be at most {MAX_FILE_NAME_PREFIX} characters",
+            operation,
+        )
+    if storage.get("vendor") == 11:
+        params = storage.get("extensionParams")
+        if not isinstance(params, Mapping) or not params.get("endpoint"):
+            raise fail(
+                f"{path}.extensionParams.endpoint",
+                "required when vendor is 11 (S3-compatible storage)",
+                operation,
+            )
+
+
+def check_layout_rules(layout: Mapping[str, Any], path: str, operation: str) -> None:
+    if layout.get("mixedVideoLayout") == 2 and not layout.get("maxResolutionUid"):
+        raise fail(
+            f"{path}.maxResolutionUid", "required when mixedVideoLayout is 2 (vertical layout)", operation
+        )
+
+
+def check_recording_rules(config: Mapping[str, Any], path: str, operation: str) -> None:
+    mode = config.get("decryptionMode", 0)
+    if mode not in (0, None) and not config.get("secret"):
+        raise fail(f"{path}.secret", "required when decryptionMode is not 0", operation)
+    if mode in (7, 8) and not config.get("salt"):
+        raise fail(f"{path}.salt", "required when decryptionMode is 7 or 8", operation)
+    transcoding = config.get("transcodingConfig")
+    if isinstance(transcoding, Mapping):
+        tpath = f"{path}.transcodingConfig"
+        width = transcoding.get("width", 360)
+        height = transcoding.get("height", 640)
+        if width * height > MAX_TRANSCODING_PIXELS:
+            raise fail(
+                f"{tpath}.width",
+                f"width x height must be at most 1920x1080 = {MAX_TRANSCODING_PIXELS} pixels "
+                f"(got {width}x{height})",
+                operation,
+            )
+        check_layout_rules(transcoding, tpath, operation)
+
+
+def check_start_rules(
+    client_request: Mapping[str, Any], mode: str, operation: str, base: str = "clientRequest"
+) -> None:
+    """Rules of ``start`` the schema cannot express."""
+    storage = client_request.get("storageConfig")
+    if isinstance(storage, Mapping):
+        check_storage_rules(storage, f"{base}.storageConfig", operation)
+    recording = client_request.get("recordingConfig")
+    if isinstance(recording, Mapping):
+        check_recording_rules(recording, f"{base}.recordingConfig", operation)
+    files = client_request.get("recordingFileConfig")
+    if isinstance(files, Mapping) and files.get("avFileType") == ["mp4"]:
+        raise fail(
+            f"{base}.recordingFileConfig.avFileType",
+            '["mp4"] alone is rejected by the service; use ["hls", "mp4"]',
+            operation,
+        )
+    snapshot = client_request.get("snapshotConfig")
+    if snapshot is not None:
+        rec = recording if isinstance(recording, Mapping) else {}
+        if rec.get("streamTypes", 2) not in (1, 2):
+            raise fail(
+                f"{base}.recordingConfig.streamTypes",
+                "snapshots need video: streamTypes must be 1 or 2 with snapshotConfig",
+                operation,
+            )
+        if "subscribeAudioUids" in rec and "subscribeVideoUids" not in rec:
+            raise fail(
+                f"{base}.recordingConfig.subscribeVideoUids",
+                "required with snapshotConfig when subscribeAudioUids is set",
+                operation,
+            )
+    services = client_request.get("extensionServiceConfig")
+    if isinstance(services, Mapping):
+        _check_services(services, f"{base}.extensionServiceConfig", mode, operation)
+
+
+_SERVICE_PARAMS = {
+    "web_recorder_service": "WebRecorderParam",
+    "rtmp_publish_service": "RtmpPublishParam",
+    "aliyun_vod_service": "AliyunVodParam",
+}
+
+
+def _check_services(config: Mapping[str, Any], path: str, mode: str, operation: str) -> None:
+    services = config.get("extensionServices") or []
+    names = [s.get("serviceName") for s in services if isinstance(s, Mapping)]
+    if mode == "web":
+        if names.count("web_recorder_service") != 1:
+            raise fail(
+                f"{path}.extensionServices", "web mode needs exactly one web_recorder_service", operation
+            )
+        if "aliyun_vod_service" in names:
+            raise fail(
+                f"{path}.extensionServices", "aliyun_vod_service is not available in web mode", operation
+            )
+    elif any(name != "aliyun_vod_service" for name in names):
+        raise fail(
+            f"{path}.extensionServices", f"only aliyun_vod_service is accepted in {mode} mode", operation
+        )
+    for index, service in enumerate(services):
+        if not isinstance(service, Mapping):
+            continue
+        spath = f"{path}.extensionServices[{index}]"
+        param_schema = _SERVICE_PARAMS.get(str(service.get("serviceName")))
+        if param_schema is not None:
+            validate(
+                schema_check(param_schema), service.get("serviceParam"), f"{spath}.serviceParam", operation
+            )
+        param = service.get("serviceParam")
+        if service.get("serviceName") == "web_recorder_service" and isinstance(param, Mapping):
+            width, height = param.get("videoWidth", 0), param.get("videoHeight", 0)
+            if width * height > MAX_WEB_PIXELS:
+                raise fail(
+                    f"{spath}.serviceParam.videoWidth",
+                    f"videoWidth x videoHeight must be at most {MAX_WEB_PIXELS} pixels "
+                    f"(got {width}x{height})",
+                    operation,
+                )

@@ -1,0 +1,7 @@
+"""Seed-compatible module: ``individual_recording_client.IndividualRecordingClient.new_builder()``."""
+
+from __future__ import annotations
+
+from .individual import AsyncIndividualRecordingClient, IndividualRecordingClient
+
+__all__ = ["AsyncIndividualRecordingClient", "IndividualRecordingClient"]

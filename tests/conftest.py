@@ -1,0 +1,44 @@
+"""Shared fixtures of the client tests: an emulator without QPS limit and fast retry settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from agora_cr.testing import Emulator
+
+#: Retry settings that keep retry tests fast (delays in milliseconds, not seconds).
+FAST_RETRIES: dict[str, Any] = {
+    "initial_retry_delay": 0.01,
+    "max_retry_delay": 0.02,
+    "start_retry_delays": (0.01, 0.02),
+    "retry_after_cap": 0.2,
+}
+
+STORAGE = {
+    "vendor": 1,
+    "region": 0,
+    "bucket": "bucket",
+    "accessKey": "AK-TEST-ACCESS",
+    "secretKey": "SK-TEST-SECRET",
+}
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with Emulator(qps_limit=None) as emulator:
+        yield emulator
+
+
+def client_kwargs(emu: Emulator, **extra: Any) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {
+        "app_id": emu.app_id,
+        "customer_id": emu.customer_id,
+        "customer_secret": emu.customer_secret,
+        "base_url": emu.base_url,
+        **FAST_RETRIES,
+    }
+    kwargs.update(extra)
+    return kwargs
