@@ -1,0 +1,373 @@
+"""``agora-cr``: the command line.
+
+``agora-cr demo``
+    Starts the embedded emulator and walks a whole lifecycle in each mode.
+``agora-cr emulator [--port N]``
+    Runs the emulator in the foreground.
+``agora-cr acquire|start|query|update|update-layout|stop``
+    One REST call; credentials from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``
+    (``AGORA_REGION``, ``AGORA_BASE_URL`` optional) or the matching options. Request blocks are read as the
+    wire ``clientRequest`` JSON object (``--json FILE``, ``-`` for stdin); the result is printed as JSON.
+``agora-cr record --mode M --cname C --uid U [--storage-json FILE] [--duration S]``
+    Acquires, starts, polls the status until the duration ends or Ctrl-C, and always stops.
+
+Exit status: 0 success, 1 an error answered by the service or the network, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from . import _constants as C
+from ._models import snake_case
+from .exceptions import ClientBuildException, ClientException, ServiceResponseException, ValidationError
+from .individual import IndividualRecordingClient
+from .mix import MixRecordingClient
+from .web import WebRecordingClient
+
+Client = IndividualRecordingClient | MixRecordingClient | WebRecordingClient
+
+CLIENTS: dict[str, type[Client]] = {
+    "individual": IndividualRecordingClient,
+    "mix": MixRecordingClient,
+    "web": WebRecordingClient,
+}
+
+# Storage used by `demo` and `record --emulator`: the emulator accepts any credentials.
+DEMO_STORAGE: dict[str, Any] = {
+    "vendor": 1,
+    "region": 0,
+    "bucket": "demo-bucket",
+    "accessKey": "demo-access-key",
+    "secretKey": "demo-secret-key",
+    "fileNamePrefix": ["agoracr", "demo"],
+}
+
+
+# Indirection so tests can interrupt the polling loop without touching the global ``time`` module.
+_sleep: Callable[[float], None] = time.sleep
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit status 2)."""
+
+
+# ----------------------------------------------------------------------------------------------- parsing
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agora-cr",
+        description="Agora Cloud Recording (REST v1) from the command line.",
+        epilog="Credentials: AGORA_APP_ID, AGORA_CUSTOMER_ID, AGORA_CUSTOMER_SECRET; "
+        "AGORA_REGION (US, EU, AP, CN).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="walk every mode's lifecycle against the embedded emulator")
+    demo.add_argument(
+        "--mode", choices=[*CLIENTS, "all"], default="all", help="which mode to show (default all)"
+    )
+
+    emu = sub.add_parser("emulator", help="run the offline emulator in the foreground")
+    emu.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    emu.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    emu.add_argument("--no-qps-limit", action="store_true", help="disable the 10 requests/s limiter")
+
+    def common(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
+        if mode:
+            p.add_argument("--mode", choices=list(CLIENTS), required=True, help="recording mode")
+        p.add_argument("--app-id", help="App ID (default $AGORA_APP_ID)")
+        p.add_argument("--customer-id", help="customer ID (default $AGORA_CUSTOMER_ID)")
+        p.add_argument("--customer-secret", help="customer secret (default $AGORA_CUSTOMER_SECRET)")
+        p.add_argument("--region", help="US, EU, AP or CN (default $AGORA_REGION or US)")
+        p.add_argument("--base-url", help="send every call to this URL (emulator, proxy); no failover")
+        p.add_argument("--timeout", type=float, help=f"seconds per attempt (default {C.DEFAULT_TIMEOUT:g})")
+        p.add_argument("--max-retries", type=int, help=f"retries per call (default {C.DEFAULT_MAX_RETRIES})")
+        p.add_argument("-v", "--verbose", action="store_true", help="log each HTTP exchange to stderr")
+
+    def session(p: argparse.ArgumentParser, *, sid: bool = True, who: bool = True) -> None:
+        p.add_argument("--resource-id", required=True, help="resource ID from acquire")
+        if sid:
+            p.add_argument("--sid", required=True, help="recording ID from start")
+        if who:
+            p.add_argument("--cname", required=True, help="channel name")
+            p.add_argument("--uid", required=True, help="recording UID")
+
+    def body(p: argparse.ArgumentParser, what: str, *, required: bool = False) -> None:
+        p.add_argument(
+            "--json", dest="json_file", required=required, metavar="FILE", help=f"{what} ('-': stdin)"
+        )
+
+    p = sub.add_parser("acquire", help="acquire a resource ID")
+    common(p)
+    p.add_argument("--cname", required=True, help="channel name")
+    p.add_argument("--uid", required=True, help="recording UID")
+    body(p, 'clientRequest options as JSON, e.g. {"resourceExpiredHour": 24}')
+
+    p = sub.add_parser("start", help="start recording")
+    common(p)
+    session(p, sid=False)
+    p.add_argument("--token", help="RTC token of the recording UID")
+    body(p, "the start clientRequest as JSON (storageConfig, recordingConfig, ...)", required=True)
+
+    p = sub.add_parser("query", help="query a session")
+    common(p)
+    session(p, who=False)
+
+    p = sub.add_parser("update", help="update subscriptions, web pause/resume, CDN URL or storage keys")
+    common(p)
+    session(p)
+    body(p, "the update clientRequest as JSON", required=True)
+
+    p = sub.add_parser("update-layout", help="replace the composite layout (mix mode)")
+    common(p, mode=False)
+    session(p)
+    body(p, "the updateLayout clientRequest as JSON", required=True)
+
+    p = sub.add_parser("stop", help="stop recording")
+    common(p)
+    session(p)
+    p.add_argument("--async-stop", action="store_true", help="answer at once instead of after the upload")
+
+    p = sub.add_parser("record", help="acquire, start, poll until Ctrl-C or --duration, always stop")
+    common(p)
+    p.add_argument("--cname", required=True, help="channel name")
+    p.add_argument("--uid", required=True, help="recording UID")
+    p.add_argument("--token", help="RTC token of the recording UID")
+    p.add_argument("--storage-json", metavar="FILE", help="storageConfig as JSON (wire names)")
+    p.add_argument("--config-json", metavar="FILE", help="other start clientRequest blocks as JSON")
+    p.add_argument("--duration", type=float, help="seconds to record (default: until Ctrl-C)")
+    p.add_argument("--interval", type=float, default=5.0, help="seconds between status queries (default 5)")
+    p.add_argument("--emulator", action="store_true", help="record against an embedded emulator")
+    return parser
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+
+
+def _read_json(path: str | None, what: str) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} from {path}: {exc.strerror}") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{what} in {path} is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise UsageError(f"{what} in {path} must be a JSON object")
+    return value
+
+
+def _kwargs(blocks: dict[str, Any], allowed: Sequence[str], what: str) -> dict[str, Any]:
+    """Map wire keys (``storageConfig``) to keyword arguments (``storage_config``)."""
+    out: dict[str, Any] = {}
+    for key, value in blocks.items():
+        name = snake_case(key)
+        if name not in allowed:
+            raise UsageError(f"{what}: unknown or unsupported field {key!r} (accepted: {', '.join(allowed)})")
+        out[name] = value
+    return out
+
+
+def _client(args: argparse.Namespace, mode: str, base_url: str | None = None) -> Client:
+    overrides: dict[str, Any] = {}
+    for name in ("app_id", "customer_id", "customer_secret", "region", "base_url", "timeout", "max_retries"):
+        value = getattr(args, name, None)
+        if value is not None:
+            overrides[name] = value
+    if base_url is not None:
+        overrides["base_url"] = base_url
+    if getattr(args, "verbose", False):
+        _log_to_stderr()
+    return CLIENTS[mode].from_env(**overrides)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("agora_cr")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+
+
+def _print_json(value: Any, out: TextIO) -> None:
+    out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+# ----------------------------------------------------------------------------------------------- commands
+
+
+ACQUIRE_FIELDS = (
+    "resource_expired_hour",
+    "exclude_resource_ids",
+    "region_affinity",
+    "region",
+    "start_parameter",
+)
+START_FIELDS = (
+    "storage_config",
+    "recording_config",
+    "recording_file_config",
+    "snapshot_config",
+    "extension_service_config",
+    "apps_collection",
+    "transcode_options",
+)
+UPDATE_FIELDS = ("stream_subscribe", "web_recording_config", "rtmp_publish_config", "storage_config")
+LAYOUT_FIELDS = (
+    "max_resolution_uid",
+    "mixed_video_layout",
+    "background_color",
+    "background_image",
+    "default_user_background_image",
+    "layout_config",
+    "background_config",
+)
+
+
+def _start(
+    client: Client, resource_id: str, cname: str, uid: str, token: str | None, blocks: dict[str, Any]
+) -> Any:
+    blocks = dict(blocks)
+    token = blocks.pop("token", None) if token is None else token
+    kwargs = _kwargs(blocks, START_FIELDS, "start clientRequest")
+    if isinstance(client, WebRecordingClient):
+        return client.start(resource_id, cname, uid, token=token, **kwargs)
+    return client.start(resource_id, cname, uid, token, **kwargs)
+
+
+def _run_call(args: argparse.Namespace, out: TextIO) -> int:
+    command = args.command
+    mode = "mix" if command == "update-layout" else args.mode
+    with _client(args, mode) as client:
+        result: Any
+        if command == "acquire":
+            options = _read_json(args.json_file, "acquire clientRequest")
+            options.pop("scene", None)  # the mode decides the scene
+            result = client.acquire(
+                args.cname, args.uid, **_kwargs(options, ACQUIRE_FIELDS, "acquire clientRequest")
+            )
+        elif command == "start":
+            blocks = _read_json(args.json_file, "start clientRequest")
+            result = _start(client, args.resource_id, args.cname, args.uid, args.token, blocks)
+        elif command == "query":
+            result = client.query(args.resource_id, args.sid)
+        elif command == "update":
+            kwargs = _kwargs(
+                _read_json(args.json_file, "update clientRequest"), UPDATE_FIELDS, "update clientRequest"
+            )
+            result = client.update(args.resource_id, args.sid, args.cname, args.uid, **kwargs)
+        elif command == "update-layout":
+            assert isinstance(client, MixRecordingClient)
+            fields = _kwargs(
+                _read_json(args.json_file, "updateLayout clientRequest"), LAYOUT_FIELDS, "updateLayout"
+            )
+            result = client.update_layout(args.resource_id, args.sid, args.cname, args.uid, **fields)
+        else:  # stop
+            result = client.stop(args.resource_id, args.sid, args.cname, args.uid, async_stop=args.async_stop)
+    _print_json(result.to_dict(), out)
+    return 0
+
+
+@contextmanager
+def _maybe_emulator(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield None
+        return
+    from .testing import Emulator
+
+    with Emulator(qps_limit=None) as emu:
+        yield emu
+
+
+def _record(args: argparse.Namespace, out: TextIO) -> int:
+    if args.interval <= 0:
+        raise UsageError("--interval must be positive")
+    with _maybe_emulator(args.emulator) as emu:
+        if emu is not None:
+            args.app_id, args.customer_id, args.customer_secret = (
+                emu.app_id,
+                emu.customer_id,
+                emu.customer_secret,
+            )
+            emu.set_channel_users(args.cname, 1)
+        storage = _read_json(args.storage_json, "storageConfig") or (DEMO_STORAGE if emu is not None else {})
+        if not storage:
+            raise UsageError("--storage-json is required (the storage that receives the files)")
+        blocks = {**_read_json(args.config_json, "start clientRequest"), "storageConfig": storage}
+        with _client(args, args.mode, emu.base_url if emu is not None else None) as client:
+            resource = client.acquire(args.cname, args.uid)
+            started = _start(client, resource.resource_id, args.cname, args.uid, args.token, blocks)
+            out.write(f"recording: resource_id={resource.resource_id} sid={started.sid}\n")
+            out.flush()
+            deadline = None if args.duration is None else time.monotonic() + args.duration
+            try:
+                while deadline is None or time.monotonic() < deadline:
+                    status = client.query(resource.resource_id, started.sid)
+                    out.write(f"status: {status.status} ({status.status_name}), files: {len(status.files)}\n")
+                    out.flush()
+                    remaining = (
+                        args.interval if deadline is None else min(args.interval, deadline - time.monotonic())
+                    )
+                    if remaining > 0:
+                        _sleep(remaining)
+            except KeyboardInterrupt:
+                out.write("interrupted: stopping\n")
+            finally:
+                stopped = client.stop(resource.resource_id, started.sid, args.cname, args.uid)
+                out.write(
+                    f"stopped: uploading_status={stopped.uploading_status}, files: {len(stopped.files)}\n"
+                )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    stream = sys.stdout if out is None else out
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            from .demo import run_demo
+
+            return run_demo(stream, modes=list(CLIENTS) if args.mode == "all" else [args.mode])
+        if args.command == "emulator":
+            from .testing import cli as emulator_cli
+
+            forwarded = ["--port", str(args.port), "--host", args.host]
+            return emulator_cli.main(forwarded + (["--no-qps-limit"] if args.no_qps_limit else []))
+        if args.command == "record":
+            return _record(args, stream)
+        return _run_call(args, stream)
+    except UsageError as exc:
+        print(f"agora-cr: error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        print(f"agora-cr: invalid input: {exc}", file=sys.stderr)
+        return 2
+    except ServiceResponseException as exc:
+        print(f"agora-cr: the service answered with an error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except ClientBuildException as exc:
+        print(f"agora-cr: bad configuration: {exc}", file=sys.stderr)
+        return 2
+    except ClientException as exc:
+        print(f"agora-cr: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
