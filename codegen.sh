@@ -13,6 +13,8 @@ config=codegen/config.yaml
 reqs=codegen/requirements.txt
 target=generated/agora_cr_generated
 venv=${AGORA_CR_CODEGEN_VENV:-.codegen-venv}
+case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
+root=$PWD
 
 mode=write
 case "${1:-}" in
@@ -47,8 +49,8 @@ trap 'rm -rf "$work"' EXIT
 out="$work/agora_cr_generated"
 (
   cd "$work"
-  PATH="$OLDPWD/$venv/bin:$PATH" "$OLDPWD/$venv/bin/openapi-python-client" generate \
-    --path "$OLDPWD/$spec" --config "$OLDPWD/$config" --meta none --output-path "$out" >/dev/null
+  PATH="$venv/bin:$PATH" "$venv/bin/openapi-python-client" generate \
+    --path "$root/$spec" --config "$root/$config" --meta none --output-path "$out" >/dev/null
 )
 
 if [ "$mode" = check ]; then
