@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,22 @@ def test_unconfirmed_points_are_noted_in_the_spec() -> None:
     assert {"payload", "playload"} <= set(schemas["ExtensionServiceState"]["properties"])
     assert {"region", "regionAffinity"} <= set(schemas["AcquireClientRequest"]["properties"])
     assert schemas["SnapshotConfig"]["properties"]["captureInterval"]["minimum"] == 1
+
+
+def test_no_inline_yaml_comment_truncates_a_value() -> None:
+    """A plain YAML scalar ends at `` #``: a description mentioning ``#`` must be quoted."""
+    spec_file = Path(__file__).resolve().parents[1] / "openapi" / "cloud_recording.yaml"
+    suspects, block_indent = [], None
+    for number, line in enumerate(spec_file.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None and indent > block_indent:
+            continue  # inside a literal block (| or >), where # is text
+        block_indent = indent if re.search(r":\s*[|>]-?\s*$", line) else None
+        for match in re.finditer(r"\s#", line):
+            before = line[: match.start()]
+            if all(before.count(q) % 2 == 0 for q in ("'", '"')):
+                suspects.append(f"{number}: {line}")
+    assert suspects == []

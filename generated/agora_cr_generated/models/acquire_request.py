@@ -19,7 +19,8 @@ class AcquireRequest:
     """Acquire body for individual and mix modes (`scene` 0, or legacy 2).
 
     Attributes:
-        cname (str): RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space and `! Example: demo_channel.
+        cname (str): RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space and `! # $ % & ( ) + - : ; < = . > ?
+            @ [ ] ^ _ { } | ~ ,`. Example: demo_channel.
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
         client_request (AcquireClientRequest | Unset): Acquire options for individual and mix modes. Send at least `{}`.

@@ -17,7 +17,8 @@ class StartIndividualRequest:
     """Start body for `mode=individual`.
 
     Attributes:
-        cname (str): RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space and `! Example: demo_channel.
+        cname (str): RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space and `! # $ % & ( ) + - : ; < = . > ?
+            @ [ ] ^ _ { } | ~ ,`. Example: demo_channel.
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
         client_request (StartIndividualClientRequest): Individual-mode start configuration. `recordingFileConfig` is
