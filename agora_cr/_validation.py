@@ -11,13 +11,12 @@ the JSON path (``clientRequest.recordingConfig.maxIdleTime``). Rules the schema 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._constants import SECRET_FIELDS
 from .exceptions import ValidationError
-from .spec import load_spec
+from .spec import ecma_regex, load_spec
 
 Check = Callable[[Any], None]
 
@@ -138,7 +137,8 @@ class _Compiler:
         maximum = schema.get("maximum")
         min_len = schema.get("minLength")
         max_len = schema.get("maxLength")
-        pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+        source = schema.get("pattern")
+        pattern = ecma_regex(source) if source is not None else None
         enum_text = ", ".join(repr(v) for v in enum) if enum is not None else ""
 
         def check(value: Any) -> None:
@@ -155,7 +155,7 @@ class _Compiler:
             if max_len is not None and len(value) > max_len:
                 raise _Invalid(f"must be at most {max_len} characters long")
             if pattern is not None and pattern.search(value) is None:
-                raise _Invalid(f"{_show(value, key)} does not match the required format {pattern.pattern!r}")
+                raise _Invalid(f"{_show(value, key)} does not match the required format {source!r}")
 
         return check
 

@@ -7,6 +7,7 @@ install (a source checkout) reads the same file from the repository's ``openapi/
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,3 +44,36 @@ def load_spec() -> dict[str, Any]:
     if not isinstance(data, dict):  # pragma: no cover - the file is ours
         raise RuntimeError(f"{SPEC_FILE} is not a mapping")
     return data
+
+
+def _ecma_source(pattern: str) -> str:
+    """Rewrite an ECMA-262 ``pattern`` so Python's ``re`` reads it the same way.
+
+    JSON Schema patterns are ECMA-262 regular expressions. Python differs where the spec's patterns
+    rely on it: an unescaped ``$`` outside a character class also matches before a final newline
+    (``"1001\\n"`` would pass ``^[0-9]+$``); ECMA's ``$`` (no ``m`` flag) only matches at the end.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a spec ``pattern`` with JSON-Schema (ECMA-262) meaning; use ``.search`` on it."""
+    return re.compile(_ecma_source(pattern))

@@ -33,7 +33,8 @@ Service behaviour (errors are ``{"code", "reason"}`` unless noted)
     * path parameters and bodies are validated against the spec (start: the per-mode schema of
       ``x-agora-mode-schemas``; acquire: ``scene`` 1 selects the web schema) plus rules the schema
       cannot express (``["mp4"]`` alone, secret/salt for decryption, vendor 11 endpoint, snapshot
-      needs video, individual needs recordingFileConfig unless screenshot-only, one web recorder,
+      needs video, individual needs recordingFileConfig unless screenshot-only, one web recorder
+      (and no aliyun_vod_service) in web mode, only aliyun_vod_service in individual/mix,
       picture size limits, web-only/non-web-only update blocks): 400 code 2 with reason
       ``"<json.path>: <message>"``, e.g. ``"clientRequest.recordingConfig.maxIdleTime: 3 is less
       than the minimum of 5"``. updateLayout outside ``mix``: 400 code 2 naming ``mode``.

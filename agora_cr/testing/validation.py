@@ -13,16 +13,26 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from agora_cr.spec import load_spec
+from agora_cr.spec import ecma_regex, load_spec
 
 SPEC_URI = "urn:agora-cr:openapi"
 # Paths served in addition to the spec's own (the spec notes that some sources use /v2).
 PATH_ALIASES = {"/v2/ncs/ip": "/v1/ncs/ip"}
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterable[ValidationError]:
+    """``pattern`` with JSON-Schema (ECMA-262) meaning: ``$`` matches only at the very end."""
+    if validator.is_type(instance, "string") and ecma_regex(pattern).search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+#: Draft 7 with ECMA-262 ``pattern`` semantics (jsonschema's own uses Python's ``re`` as is).
+_Validator: Any = validators.extend(Draft7Validator, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ class CompiledSpec:
         """A validator for a local ``#/...`` reference (compiled once)."""
         found = self._by_ref.get(ref)
         if found is None:
-            found = Draft7Validator({"$ref": SPEC_URI + ref}, registry=self._registry)
+            found = _Validator({"$ref": SPEC_URI + ref}, registry=self._registry)
             self._by_ref[ref] = found
         return found
 
@@ -118,7 +128,8 @@ class CompiledSpec:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             return self.validator(ref)
-        return Draft7Validator(dict(schema), registry=self._registry)
+        found: Draft7Validator = _Validator(dict(schema), registry=self._registry)
+        return found
 
     def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
         """Follow local ``$ref`` chains inside the spec."""
@@ -276,13 +287,24 @@ def _start_rules(spec: CompiledSpec, mode: str | None, body: dict[str, Any]) -> 
         is_recorder = service.get("serviceName") == "web_recorder_service"
         if is_recorder and param.get("videoWidth", 0) * param.get("videoHeight", 0) > 2073600:
             return Problem(f"{at}.videoWidth", "videoWidth * videoHeight exceeds 2073600")
+    names = [service.get("serviceName") for service in services]
     if mode == "web":
-        names = [service.get("serviceName") for service in services]
         if names.count("web_recorder_service") != 1:
             return Problem(
                 "clientRequest.extensionServiceConfig.extensionServices",
                 "exactly one web_recorder_service is required",
             )
+        if "aliyun_vod_service" in names:
+            return Problem(
+                "clientRequest.extensionServiceConfig.extensionServices",
+                "aliyun_vod_service is not available in web mode",
+            )
+    elif any(name != "aliyun_vod_service" for name in names):
+        # Outside web mode only the legacy VoD upload service exists (reference §4.8).
+        return Problem(
+            "clientRequest.extensionServiceConfig.extensionServices",
+            f"only aliyun_vod_service is accepted in {mode} mode",
+        )
     return _storage_problem(client.get("storageConfig"), "clientRequest.storageConfig")
 
 
