@@ -10,6 +10,7 @@ share one implementation of every decision, and only the I/O differs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import json
 import logging
@@ -484,6 +485,32 @@ class _Core:
         method, path = self._url_path(operation, resourceid=resource_id, sid=sid, mode=self._mode)
         context = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid}
         return _Call(operation, method, path, self._encode(body), context)
+
+    # ------------------------------------------------------------------------- recording() helpers
+    def _recording_start_kwargs(self, token: str | None, start_blocks: dict[str, Any]) -> dict[str, Any]:
+        if token is not None:
+            if self._mode == "web":
+                raise ValidationError(
+                    "token: web recording takes no RTC token", field="token", operation="start"
+                )
+            start_blocks = {"token": token, **start_blocks}
+        return start_blocks
+
+    def _stop_failed_after_error(self, body_error: BaseException, stop_error: BaseException) -> None:
+        """``stop`` failed while the ``recording()`` body was already raising: keep the body's exception
+        (do not mask it), log the stop failure and attach it as ``body_error.stop_error``."""
+        self._logger.error(
+            "recording(): stop failed after the body raised %s: %s (resource_id=%s, sid=%s); stop it again",
+            type(body_error).__name__,
+            stop_error,
+            getattr(stop_error, "resource_id", None),
+            getattr(stop_error, "sid", None),
+        )
+        with contextlib.suppress(AttributeError):  # exceptions with __slots__ cannot carry it
+            body_error.stop_error = stop_error  # type: ignore[attr-defined]
+        add_note = getattr(body_error, "add_note", None)  # Python >= 3.11
+        if add_note is not None:
+            add_note(f"while handling it, recording() could not stop the session: {stop_error!r}")
 
     # ------------------------------------------------------------------------------- the policy
     def _backoff(self, retry: int) -> float:

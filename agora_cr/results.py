@@ -18,6 +18,7 @@ __all__ = [
     "ExtensionServiceStatus",
     "QueryResult",
     "RecordedFile",
+    "RecordingSession",
     "RtmpOutputStatus",
     "StartResult",
     "StopResult",
@@ -231,6 +232,20 @@ class StartResult(_SessionResult):
     """``start``: the recording ID (``sid``). A 200 means accepted; confirm with ``query``."""
 
     __slots__ = ()
+
+
+class RecordingSession(StartResult):
+    """What ``client.recording(...)`` yields: the started session (``resource_id``, ``sid``, ``cname``,
+    ``uid``) and, once the ``with`` block has stopped it, ``stop_result`` (``None`` until then, or when
+    ``stop`` failed)."""
+
+    __slots__ = ("stop_result",)
+
+    def __init__(self, started: StartResult, cname: str, uid: str) -> None:
+        super().__init__(started._raw)
+        self.cname = self.cname or cname
+        self.uid = self.uid or uid
+        self.stop_result: StopResult | None = None
 
 
 class UpdateResult(_SessionResult):
