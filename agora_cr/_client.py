@@ -25,7 +25,7 @@ SyncT = TypeVar("SyncT", bound="SyncClientBase")
 AsyncT = TypeVar("AsyncT", bound="AsyncClientBase")
 
 _LIMITS = httpx.Limits(
-    max_connections=C.DEFAULT_MAX_CONNECTIONS, max_keepalive_connections=C.DEFAULT_MAX_KEEPALIVE_CONNECTIONS
+    max_connections=C.DEFAULT_MAX_CONNECTIONS, max_keepalive_connections=C.DEFAULT_MAX_CONNECTIONS
 )
 
 

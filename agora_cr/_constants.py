@@ -32,9 +32,11 @@ DEFAULT_START_RETRY_DELAYS: Final = (3.0, 6.0)
 #: Fraction of a back-off delay that is randomised (delay * (1 - JITTER * random())).
 DEFAULT_JITTER: Final = 0.25
 
-#: Keep-alive pool size of the underlying httpx client.
+#: Keep-alive pool size of the underlying httpx client. Every pooled connection may stay alive: with
+#: fewer keep-alive slots than connections, httpcore 1.0's pool closes "surplus idle" connections that
+#: another thread has just been assigned but not yet written to, and that thread then fails with
+#: ``ReadError: [Errno 9] Bad file descriptor`` (measured: 2 of 4,000 calls at 100 threads).
 DEFAULT_MAX_CONNECTIONS: Final = 20
-DEFAULT_MAX_KEEPALIVE_CONNECTIONS: Final = 10
 
 #: Documented default of ``acquire.clientRequest.resourceExpiredHour`` (not sent unless given).
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72

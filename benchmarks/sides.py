@@ -67,12 +67,24 @@ def _check(response: Any) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------------------------------------------- floor
+def floor_limits() -> Any:
+    """The same pool as ours (every connection kept alive; see agora_cr._constants)."""
+    import httpx
+
+    from agora_cr import _constants
+
+    n = _constants.DEFAULT_MAX_CONNECTIONS
+    return httpx.Limits(max_connections=n, max_keepalive_connections=n)
+
+
 class FloorSync:
     def __init__(self, base_url: str, transport: Any = None) -> None:
         import httpx
 
         self.base = base_url.rstrip("/")
-        self.http = httpx.Client(headers=floor_headers(), transport=transport, timeout=30.0)
+        self.http = httpx.Client(
+            headers=floor_headers(), transport=transport, timeout=30.0, limits=floor_limits()
+        )
 
     def acquire(self, cname: str, uid: str) -> str:
         body = {"cname": cname, "uid": uid, "clientRequest": {"scene": 0}}
@@ -99,7 +111,9 @@ class FloorAsync:
         import httpx
 
         self.base = base_url.rstrip("/")
-        self.http = httpx.AsyncClient(headers=floor_headers(), transport=transport, timeout=30.0)
+        self.http = httpx.AsyncClient(
+            headers=floor_headers(), transport=transport, timeout=30.0, limits=floor_limits()
+        )
 
     async def acquire(self, cname: str, uid: str) -> str:
         body = {"cname": cname, "uid": uid, "clientRequest": {"scene": 0}}

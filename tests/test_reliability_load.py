@@ -68,6 +68,34 @@ async def test_500_concurrent_lifecycles(emu: Emulator) -> None:
     )
 
 
+def test_sync_client_shared_by_many_threads(emu: Emulator) -> None:
+    """One sync client, 50 threads: no call fails. httpcore's pool closes "surplus idle" connections
+    that another thread was just assigned (ReadError EBADF) unless every connection may stay alive."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = MixRecordingClient(**client_kwargs(emu, max_retries=0))
+    pool = client._http._transport._pool
+    assert pool._max_keepalive_connections == pool._max_connections
+
+    def lifecycle(i: int) -> str:
+        cname, uid = f"threads{i % 40}", str(20_000 + i)
+        rid = client.acquire(cname, uid).resource_id
+        started = client.start(rid, cname, uid, storage_config=STORAGE)
+        client.query(started.resource_id, started.sid)
+        return client.stop(started.resource_id, started.sid, cname, uid).sid
+
+    began = time.perf_counter()
+    try:
+        with ThreadPoolExecutor(50) as executor:
+            sids = list(executor.map(lifecycle, range(400)))
+    finally:
+        client.close()
+    took = time.perf_counter() - began
+    assert len(set(sids)) == 400
+    assert pool_connections(client) == []
+    record_figure("threads_50_x_400_lifecycles", seconds=round(took, 2), errors=0)
+
+
 def test_no_thread_is_started_by_building_or_using_clients(emu: Emulator) -> None:
     threads = set(threading.enumerate())  # the emulator's own threads already run
     for cls in (IndividualRecordingClient, MixRecordingClient, WebRecordingClient):
