@@ -17,8 +17,10 @@ import logging
 import os
 import random
 import time
-from collections.abc import Generator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Generator, Mapping, Sequence
 from email.utils import parsedate_to_datetime
+from json.encoder import encode_basestring
 from logging.handlers import RotatingFileHandler
 from typing import Any, ClassVar, Protocol, TypeAlias, TypeVar
 from urllib.parse import quote
@@ -245,6 +247,8 @@ class _Core:
         self._owned_handlers: list[logging.Handler] = []
         self._closed = False
         self._paths = _path_templates()
+        #: ``(schema ref, clientRequest bytes)`` already checked by this client (see ``_body``).
+        self._checked_requests: OrderedDict[tuple[str, bytes], None] = OrderedDict()
         self._app_path = quote(app_id, safe="")
         self._transport = transport
 
@@ -350,20 +354,69 @@ class _Core:
             validate(parameter_check("Sid"), sid, "sid", operation)
 
     @staticmethod
-    def _encode(body: Mapping[str, Any]) -> bytes:
-        return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    def _encode(body: Any) -> bytes:
+        return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+    def _body(
+        self,
+        operation: str,
+        ref: str,
+        cname: Any,
+        uid: str,
+        client_request: dict[str, Any],
+        rules: Callable[[], None] | None = None,
+    ) -> bytes:
+        """Validate and encode ``{cname, uid, clientRequest}`` against the spec schema ``ref``.
+
+        ``cname`` and ``uid`` are checked on every call. The ``clientRequest`` (schema, then ``rules``,
+        the checks the schema cannot express) is checked once per distinct encoding: a recording backend
+        sends the same configuration for every room, and re-checking it cost more than the client's
+        whole remaining per-call overhead. Only requests that passed are remembered, per client, bounded.
+        """
+        validate(schema_check(ref + "/properties/cname"), cname, "cname", operation)
+        validate(schema_check(ref + "/properties/uid"), uid, "uid", operation)
+        try:
+            encoded: bytes | None = self._encode(client_request)
+        except (TypeError, ValueError):  # not JSON (an object, NaN): the checks below say where
+            encoded = None
+        key = (ref, encoded or b"")
+        if encoded is None or key not in self._checked_requests:
+            validate(
+                schema_check(ref + "/properties/clientRequest"), client_request, "clientRequest", operation
+            )
+            if rules is not None:
+                rules()
+            if encoded is None:
+                raise fail("clientRequest", "holds a value that cannot be sent as JSON", operation)
+            if len(encoded) <= C.CHECKED_REQUEST_MAX_BYTES:
+                self._remember_checked(key)
+        # cname and uid are validated strings: the C string encoder gives json.dumps's exact bytes.
+        head = f'{{"cname":{encode_basestring(cname)},"uid":{encode_basestring(uid)},"clientRequest":'
+        return b"".join((head.encode("utf-8"), encoded, b"}"))
+
+    def _remember_checked(self, key: tuple[str, bytes]) -> None:
+        checked = self._checked_requests
+        checked[key] = None
+        while len(checked) > C.CHECKED_REQUESTS_KEPT:
+            try:
+                checked.popitem(last=False)
+            except KeyError:  # another thread emptied it first
+                break
 
     def _acquire_call(self, cname: Any, uid: Any, client_request: dict[str, Any]) -> _Call:
         operation = "acquire"
         uid = _as_uid(uid, operation)
-        body = {"cname": cname, "uid": uid, "clientRequest": client_request}
-        validate(schema_check(body_schema_ref(operation, self._mode)), body, "", operation)
-        start_parameter = client_request.get("startParameter")
-        if isinstance(start_parameter, Mapping):
-            self._check_start_blocks(start_parameter, "clientRequest.startParameter", operation)
-            check_start_rules(start_parameter, self._mode, operation, base="clientRequest.startParameter")
+
+        def rules() -> None:
+            start_parameter = client_request.get("startParameter")
+            if isinstance(start_parameter, Mapping):
+                self._check_start_blocks(start_parameter, "clientRequest.startParameter", operation)
+                check_start_rules(start_parameter, self._mode, operation, base="clientRequest.startParameter")
+
+        ref = body_schema_ref(operation, self._mode)
+        content = self._body(operation, ref, cname, uid, client_request, rules)
         method, path = self._url_path(operation)
-        return _Call(operation, method, path, self._encode(body), {"cname": cname, "uid": uid})
+        return _Call(operation, method, path, content, {"cname": cname, "uid": uid})
 
     def _acquire_request(
         self,
@@ -416,12 +469,18 @@ class _Core:
             )
         client_request = self._start_blocks_defaults(client_request)
         self._check_start_blocks(client_request, "clientRequest", operation)
-        body = {"cname": cname, "uid": uid, "clientRequest": client_request}
-        validate(schema_check(body_schema_ref(operation, self._mode)), body, "", operation)
-        check_start_rules(client_request, self._mode, operation)
+        ref = body_schema_ref(operation, self._mode)
+        content = self._body(
+            operation,
+            ref,
+            cname,
+            uid,
+            client_request,
+            lambda: check_start_rules(client_request, self._mode, operation),
+        )
         method, path = self._url_path(operation, resourceid=resource_id, mode=self._mode)
         context = {"resource_id": resource_id, "cname": cname, "uid": uid}
-        return _Call(operation, method, path, self._encode(body), context)
+        return _Call(operation, method, path, content, context)
 
     def _query_call(self, resource_id: Any, sid: Any) -> _Call:
         operation = "query"
@@ -451,14 +510,16 @@ class _Core:
                 f"nothing to update: give one of {', '.join(sorted(self._update_blocks))}",
                 operation,
             )
-        body = {"cname": cname, "uid": uid, "clientRequest": client_request}
-        validate(schema_check(body_schema_ref(operation)), body, "", operation)
-        storage = client_request.get("storageConfig")
-        if isinstance(storage, Mapping):
-            check_storage_rules(storage, "clientRequest.storageConfig", operation)
+
+        def rules() -> None:
+            storage = client_request.get("storageConfig")
+            if isinstance(storage, Mapping):
+                check_storage_rules(storage, "clientRequest.storageConfig", operation)
+
+        content = self._body(operation, body_schema_ref(operation), cname, uid, client_request, rules)
         method, path = self._url_path(operation, resourceid=resource_id, sid=sid, mode=self._mode)
         context = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid}
-        return _Call(operation, method, path, self._encode(body), context)
+        return _Call(operation, method, path, content, context)
 
     def _update_layout_call(
         self, resource_id: Any, sid: Any, cname: Any, uid: Any, client_request: dict[str, Any]
@@ -466,12 +527,17 @@ class _Core:
         operation = "updateLayout"
         uid = _as_uid(uid, operation)
         self._check_ids(operation, resource_id, sid, with_sid=True)
-        body = {"cname": cname, "uid": uid, "clientRequest": client_request}
-        validate(schema_check(body_schema_ref(operation)), body, "", operation)
-        check_layout_rules(client_request, "clientRequest", operation)
+        content = self._body(
+            operation,
+            body_schema_ref(operation),
+            cname,
+            uid,
+            client_request,
+            lambda: check_layout_rules(client_request, "clientRequest", operation),
+        )
         method, path = self._url_path(operation, resourceid=resource_id, sid=sid, mode=self._mode)
         context = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid}
-        return _Call(operation, method, path, self._encode(body), context)
+        return _Call(operation, method, path, content, context)
 
     def _stop_call(self, resource_id: Any, sid: Any, cname: Any, uid: Any, async_stop: bool | None) -> _Call:
         operation = "stop"
@@ -480,11 +546,10 @@ class _Core:
         client_request: dict[str, Any] = {}
         if async_stop is not None:
             client_request["async_stop"] = async_stop
-        body = {"cname": cname, "uid": uid, "clientRequest": client_request}
-        validate(schema_check(body_schema_ref(operation)), body, "", operation)
+        content = self._body(operation, body_schema_ref(operation), cname, uid, client_request)
         method, path = self._url_path(operation, resourceid=resource_id, sid=sid, mode=self._mode)
         context = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid}
-        return _Call(operation, method, path, self._encode(body), context)
+        return _Call(operation, method, path, content, context)
 
     # ------------------------------------------------------------------------- recording() helpers
     def _recording_start_kwargs(self, token: str | None, start_blocks: dict[str, Any]) -> dict[str, Any]:

@@ -26,8 +26,16 @@ def snake_case(name: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", name).lower()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_wire(value: Any) -> Any:
     """Convert blocks, generated attrs models, enums and containers into JSON-ready wire form."""
+    kind = type(value)
+    if kind in _PLAIN:  # the common leaves, exactly (not enums, which subclass int/str)
+        return value
+    if kind is list:
+        return [v if type(v) in _PLAIN else to_wire(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         if isinstance(value, enum.Enum):
             return value.value
@@ -100,7 +108,7 @@ class WireModel:
         return tuple(sorted(set(_field_table(cls._schemas).values())))
 
     def to_dict(self) -> dict[str, Any]:
-        return {key: to_wire(value) for key, value in self._data.items()}
+        return {key: value if type(value) in _PLAIN else to_wire(value) for key, value in self._data.items()}
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

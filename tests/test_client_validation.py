@@ -327,3 +327,43 @@ def test_update_layout_only_on_mix() -> None:
     assert hasattr(MixRecordingClient, "update_layout")
     assert not hasattr(IndividualRecordingClient, "update_layout")
     assert not hasattr(WebRecordingClient, "update_layout")
+
+
+# --------------------------------------------------------------- a clientRequest is checked once per content
+def test_checked_config_reused_still_checks_ids_and_changes(emu: Emulator) -> None:
+    """A configuration that passed is not re-checked, but cname/uid are checked on every call and a
+    changed (mutated) block is checked again: nothing invalid is ever sent."""
+    with MixRecordingClient(**client_kwargs(emu)) as client:
+        block = api_start.StorageConfig(**STORAGE)
+        rid = client.acquire("room1", "1").resource_id
+        client.start(rid, "room1", "1", storage_config=block)
+        sent = len(emu.requests)
+        with pytest.raises(ValidationError) as bad_cname:
+            client.start(rid, "bad/name", "1", storage_config=block)
+        assert bad_cname.value.field == "cname"
+        with pytest.raises(ValidationError) as bad_uid:
+            client.start(rid, "room2", "0", storage_config=block)
+        assert bad_uid.value.field == "uid"
+        block.vendor = 99  # the same object, now out of range
+        with pytest.raises(ValidationError) as bad_vendor:
+            client.start(rid, "room2", "2", storage_config=block)
+        assert bad_vendor.value.field == "clientRequest.storageConfig.vendor"
+        assert len(emu.requests) == sent
+
+
+def test_checked_configs_are_bounded_per_client(emu: Emulator) -> None:
+    with (
+        MixRecordingClient(**client_kwargs(emu)) as client,
+        MixRecordingClient(**client_kwargs(emu)) as other,
+    ):
+        for hour in range(1, 60):
+            client.acquire("room", "1", resource_expired_hour=hour)
+        assert len(client._checked_requests) == 32
+        assert len(other._checked_requests) == 0  # per client, no shared state
+
+
+@pytest.mark.parametrize("value", [float("nan"), {1, 2}, object()], ids=["nan", "set", "object"])
+def test_value_that_is_not_json_is_a_validation_error(clients: dict[str, Any], value: Any) -> None:
+    with pytest.raises(ValidationError) as info:
+        clients["mix"].start(RID, "room", "1", storage_config=storage(fileNamePrefix=value))
+    assert info.value.field.startswith("clientRequest")
