@@ -279,6 +279,20 @@ def test_start_with_one_broken_field_names_it(
     assert names(response, field), response.json()
 
 
+def test_accepted_client_request_still_checks_cname_uid_and_extra_fields(api: Api) -> None:
+    """A clientRequest the emulator accepted once is not walked again, but every body still is
+    checked whole: the same configuration with a bad cname, uid or an extra field is rejected."""
+    good = example("start__request__5")
+    assert api.start(api.rid(good["cname"], good["uid"]), "mix", good).status_code == 200
+    for field, value in [("cname", "bad/channel*name"), ("uid", "0"), ("uid", 7), ("extra", 1)]:
+        body = with_change(good, field, value)
+        response = api.start(api.rid(), "mix", body)
+        assert error(response) == (400, 2), (field, response.text)
+        assert names(response, field), response.json()
+    body = with_change(good, "uid", DELETE)
+    assert names(api.start(api.rid(), "mix", body), "uid")
+
+
 @pytest.mark.parametrize(
     ("number", "field", "value"),
     [

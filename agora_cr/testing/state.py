@@ -111,6 +111,8 @@ class Store:
         self.lock = threading.RLock()
         self.resources: dict[str, Resource] = {}
         self.sessions: dict[str, Session] = {}
+        #: Sessions per (app_id, cname, uid), for the code-53 conflict check without a full scan.
+        self._by_task: dict[tuple[str, str, str], list[Session]] = {}
         self._channels: dict[str, _Channel] = {}
         self._acquired = 0
 
@@ -178,6 +180,9 @@ class Store:
             del self.resources[rid]
         for sid in [sid for sid, session in self.sessions.items() if self.phase(session, now) == "gone"]:
             del self.sessions[sid]
+        self._by_task = {}
+        for session in self.sessions.values():
+            self._by_task.setdefault((session.app_id, session.cname, session.uid), []).append(session)
 
     # -- operations -----------------------------------------------------------------------------
     def acquire(self, app_id: str, body: JsonObject) -> Reply:
@@ -220,10 +225,10 @@ class Store:
             client = body["clientRequest"]
             if resource.start_parameter is not None and resource.start_parameter != client:
                 return service_error(400, 2, "clientRequest: does not match acquire's startParameter")
-            for other in self.sessions.values():
-                same_task = (other.app_id, other.cname, other.uid) == (app_id, body["cname"], body["uid"])
-                if same_task and self.phase(other, now) == "live":
-                    return service_error(400, 53, "task conflict")
+            task = (app_id, body["cname"], body["uid"])
+            same_task = [other for other in self._by_task.get(task, ()) if self.phase(other, now) != "gone"]
+            if any(self.phase(other, now) == "live" for other in same_task):
+                return service_error(400, 53, "task conflict")
             session = Session(
                 sid=secrets.token_hex(16),
                 resource_id=resource_id,
@@ -243,6 +248,7 @@ class Store:
                     session.rtmp_urls = [out["rtmpUrl"] for out in service["serviceParam"]["outputs"]]
             resource.sid = session.sid
             self.sessions[session.sid] = session
+            self._by_task[task] = [*same_task, session]
         return Reply(200, self._ids(session))
 
     @staticmethod
