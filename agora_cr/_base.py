@@ -176,6 +176,7 @@ class _Core:
         retry_after_cap: float = C.DEFAULT_RETRY_AFTER_CAP,
         start_retry_delays: Sequence[float] = C.DEFAULT_START_RETRY_DELAYS,
         jitter: float = C.DEFAULT_JITTER,
+        max_connections: int = C.DEFAULT_MAX_CONNECTIONS,
         logger: logging.Logger | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -211,6 +212,8 @@ class _Core:
             raise ClientBuildException(f"max_retries must be an integer >= 0 (got {max_retries!r})")
         if not 0 <= jitter <= 1:
             raise ClientBuildException("jitter must be between 0 and 1")
+        if isinstance(max_connections, bool) or not isinstance(max_connections, int) or max_connections < 1:
+            raise ClientBuildException(f"max_connections must be an integer >= 1 (got {max_connections!r})")
         self._region = coerce_region(region)
         if base_url is not None and endpoints:
             raise ClientBuildException("give base_url or endpoints, not both")
@@ -242,6 +245,11 @@ class _Core:
         self._retry_after_cap = float(retry_after_cap)
         self._start_retry_delays = tuple(float(d) for d in start_retry_delays)
         self._jitter = float(jitter)
+        self._max_connections = max_connections
+        #: Every pooled connection may stay alive (see ``_constants.DEFAULT_MAX_CONNECTIONS``).
+        self._limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        )
         self._random = random.Random()
         self._logger = logger if logger is not None else logging.getLogger(C.LOGGER_NAME)
         self._owned_handlers: list[logging.Handler] = []

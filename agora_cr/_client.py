@@ -24,10 +24,6 @@ R = TypeVar("R")
 SyncT = TypeVar("SyncT", bound="SyncClientBase")
 AsyncT = TypeVar("AsyncT", bound="AsyncClientBase")
 
-_LIMITS = httpx.Limits(
-    max_connections=C.DEFAULT_MAX_CONNECTIONS, max_keepalive_connections=C.DEFAULT_MAX_CONNECTIONS
-)
-
 
 class SyncClientBase(_Core):
     """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
@@ -64,7 +60,7 @@ class SyncClientBase(_Core):
             headers=self._headers,
             timeout=self._http_timeout,
             transport=transport,
-            limits=_LIMITS,
+            limits=self._limits,
             follow_redirects=False,
             trust_env=transport is None,
         )
@@ -197,14 +193,14 @@ class AsyncClientBase(_Core):
             headers=self._headers,
             timeout=self._http_timeout,
             transport=transport,
-            limits=_LIMITS,
+            limits=self._limits,
             follow_redirects=False,
             trust_env=transport is None,
         )
         # At most one in-flight request per pooled connection; the rest wait here. httpcore's pool
         # rescans its whole queue whenever a connection frees up, so letting hundreds of tasks queue
         # there costs O(n^2) (measured: 500 concurrent lifecycles 17 s instead of 4 s).
-        self._gate = asyncio.Semaphore(C.DEFAULT_MAX_CONNECTIONS)
+        self._gate = asyncio.Semaphore(self._max_connections)
 
     async def _send(self, request: httpx.Request, timeout: httpx.Timeout | None) -> httpx.Response:
         gate = self._gate

@@ -16,6 +16,7 @@ from agora_cr import (
     AsyncIndividualRecordingClient,
     AsyncMixRecordingClient,
     AsyncWebRecordingClient,
+    ClientBuildException,
     ClientClosedError,
     IndividualRecordingClient,
     MixRecordingClient,
@@ -51,7 +52,7 @@ async def test_500_concurrent_lifecycles(emu: Emulator) -> None:
         assert len(set(sids)) == LIFECYCLES
         assert took < 30.0  # ~5 s here; 17 s before the client gated requests to the pool size
         held = len(pool_connections(client))
-        assert 0 < held <= 20  # bounded by the pool limit
+        assert 0 < held <= 10  # bounded by the pool limit (DEFAULT_MAX_CONNECTIONS)
     finally:
         await client.aclose()
     assert pool_connections(client) == []  # nothing left open
@@ -94,6 +95,35 @@ def test_sync_client_shared_by_many_threads(emu: Emulator) -> None:
     assert len(set(sids)) == 400
     assert pool_connections(client) == []
     record_figure("threads_50_x_400_lifecycles", seconds=round(took, 2), errors=0)
+
+
+def test_max_connections_bounds_requests_in_flight(emu: Emulator) -> None:
+    """``max_connections`` is the pool size and the number of requests in flight; callers beyond it
+    wait for a free connection instead of failing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    emu.inject("delay", operation="acquire", delay=0.05, times=None)
+    with (
+        MixRecordingClient(**client_kwargs(emu, max_connections=3)) as client,
+        ThreadPoolExecutor(12) as pool,
+    ):
+        rids = list(pool.map(lambda i: client.acquire("room", str(i + 1)).resource_id, range(12)))
+    assert len(set(rids)) == 12
+    assert emu.peak_connections == 3
+
+
+async def test_async_max_connections_bounds_requests_in_flight(emu: Emulator) -> None:
+    emu.inject("delay", operation="acquire", delay=0.05, times=None)
+    async with AsyncMixRecordingClient(**client_kwargs(emu, max_connections=3)) as client:
+        results = await asyncio.gather(*(client.acquire("room", str(i + 1)) for i in range(12)))
+    assert len({r.resource_id for r in results}) == 12
+    assert emu.peak_connections == 3
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, True, "10"])
+def test_max_connections_must_be_a_positive_integer(bad: Any) -> None:
+    with pytest.raises(ClientBuildException, match="max_connections"):
+        MixRecordingClient(app_id="a" * 32, customer_id="c", customer_secret="s", max_connections=bad)
 
 
 def test_no_thread_is_started_by_building_or_using_clients(emu: Emulator) -> None:
