@@ -34,6 +34,12 @@ def to_wire(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:  # the common leaves, exactly (not enums, which subclass int/str)
         return value
+    if kind is dict:
+        return {
+            k if type(k) is str else str(k): v if type(v) in _PLAIN else to_wire(v)
+            for k, v in value.items()
+            if v is not None
+        }
     if kind is list:
         return [v if type(v) in _PLAIN else to_wire(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
