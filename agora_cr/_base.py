@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import copy
+import functools
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ import httpx
 from . import _constants as C
 from ._models import to_wire
 from ._validation import (
+    Check,
     body_schema_ref,
     check_layout_rules,
     check_start_rules,
@@ -88,6 +90,20 @@ _RESULT_TYPES: dict[str, Any] = {
 #: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (see DESIGN.md).
 _RETRY_ON_FAILURE = frozenset({"acquire", "query", "update", "updateLayout", "stop"})
 _SCENES = {"individual": 0, "mix": 0, "web": 1}
+
+
+#: The one JSON encoder of request bodies (compact, UTF-8 text, no NaN); built once, it holds no state.
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+@functools.cache
+def _body_checks(ref: str) -> tuple[Check, Check, Check]:
+    """Compiled checks of a body schema's ``cname``, ``uid`` and ``clientRequest``."""
+    return (
+        schema_check(f"{ref}/properties/cname"),
+        schema_check(f"{ref}/properties/uid"),
+        schema_check(f"{ref}/properties/clientRequest"),
+    )
 
 
 def _path_templates() -> dict[str, tuple[str, str]]:
@@ -363,7 +379,7 @@ class _Core:
 
     @staticmethod
     def _encode(body: Any) -> bytes:
-        return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+        return _JSON.encode(body).encode("utf-8")
 
     def _body(
         self,
@@ -381,17 +397,16 @@ class _Core:
         sends the same configuration for every room, and re-checking it cost more than the client's
         whole remaining per-call overhead. Only requests that passed are remembered, per client, bounded.
         """
-        validate(schema_check(ref + "/properties/cname"), cname, "cname", operation)
-        validate(schema_check(ref + "/properties/uid"), uid, "uid", operation)
+        cname_check, uid_check, request_check = _body_checks(ref)
+        validate(cname_check, cname, "cname", operation)
+        validate(uid_check, uid, "uid", operation)
         try:
             encoded: bytes | None = self._encode(client_request)
         except (TypeError, ValueError):  # not JSON (an object, NaN): the checks below say where
             encoded = None
         key = (ref, encoded or b"")
         if encoded is None or key not in self._checked_requests:
-            validate(
-                schema_check(ref + "/properties/clientRequest"), client_request, "clientRequest", operation
-            )
+            validate(request_check, client_request, "clientRequest", operation)
             if rules is not None:
                 rules()
             if encoded is None:

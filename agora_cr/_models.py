@@ -42,12 +42,12 @@ def to_wire(value: Any) -> Any:
         }
     if kind is list:
         return [v if type(v) in _PLAIN else to_wire(v) for v in value]
+    if isinstance(value, WireModel):
+        return value.to_dict()
     if value is None or isinstance(value, (str, int, float, bool)):
         if isinstance(value, enum.Enum):
             return value.value
         return value
-    if isinstance(value, WireModel):
-        return value.to_dict()
     if isinstance(value, Mapping):
         return {str(k): to_wire(v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
