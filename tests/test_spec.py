@@ -240,3 +240,12 @@ def test_no_inline_yaml_comment_truncates_a_value() -> None:
             if all(before.count(q) % 2 == 0 for q in ("'", '"')):
                 suspects.append(f"{number}: {line}")
     assert suspects == []
+
+
+def test_fast_yaml_loader_reads_the_spec_exactly_like_safe_load() -> None:
+    """load_spec() uses libyaml's safe loader when PyYAML has it; the result must not differ."""
+    import yaml
+
+    from agora_cr.spec import load_spec, spec_text
+
+    assert load_spec() == yaml.safe_load(spec_text())
