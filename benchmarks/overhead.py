@@ -19,7 +19,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -160,6 +160,33 @@ async def time_batch_async(call: Callable[[], Any], n: int) -> float:
     return (clock() - started) / n
 
 
+Times = dict[str, dict[str, list[float]]]
+
+
+def _new_times() -> Times:
+    return {op: {"floor": [], "ours": []} for op in OPS}
+
+
+def _order(rep: int) -> tuple[str, str]:
+    return ("floor", "ours") if rep % 2 == 0 else ("ours", "floor")
+
+
+def _schedule(repeats: int) -> Iterator[tuple[int, str, dict[str, list[float]]]]:
+    """(repeat, op, slice times) for every slice: each repeat runs every op in SLICES alternations."""
+    for rep in range(repeats):
+        for op in OPS:
+            slices: dict[str, list[float]] = {"floor": [], "ours": []}
+            for _ in range(SLICES):
+                yield rep, op, slices
+
+
+def _keep(times: Times, op: str, slices: dict[str, list[float]]) -> None:
+    """After the op's last slice, record each side's median slice for this repeat."""
+    if len(slices["floor"]) == SLICES and len(slices["ours"]) == SLICES:
+        for name in ("floor", "ours"):
+            times[op][name].append(statistics.median(slices[name]))
+
+
 def measure_sync(canned: _Canned, n: int, repeats: int) -> dict[str, Any]:
     resource_id, sid = _ids(canned.bodies)
     transport = CannedTransport(canned)
@@ -177,16 +204,11 @@ def measure_sync(canned: _Canned, n: int, repeats: int) -> dict[str, Any]:
         for call in calls.values():
             for _ in range(20):
                 call()
-    times: dict[str, dict[str, list[float]]] = {op: {"floor": [], "ours": []} for op in OPS}
-    for rep in range(repeats):
-        order = ("floor", "ours") if rep % 2 == 0 else ("ours", "floor")
-        for op in OPS:
-            slices: dict[str, list[float]] = {"floor": [], "ours": []}
-            for _ in range(SLICES):
-                for name in order:
-                    slices[name].append(time_batch(sides[name][op], max(1, n // SLICES)))
-            for name, found in slices.items():
-                times[op][name].append(statistics.median(found))
+    times = _new_times()
+    for rep, op, slice_ in _schedule(repeats):
+        for name in _order(rep):
+            slice_[name].append(time_batch(sides[name][op], max(1, n // SLICES)))
+        _keep(times, op, slice_)
     return {"times": times, "wire": wire}
 
 
@@ -206,16 +228,11 @@ async def measure_async(canned: _Canned, n: int, repeats: int) -> dict[str, Any]
         for call in calls.values():
             for _ in range(20):
                 await call()
-    times: dict[str, dict[str, list[float]]] = {op: {"floor": [], "ours": []} for op in OPS}
-    for rep in range(repeats):
-        order = ("floor", "ours") if rep % 2 == 0 else ("ours", "floor")
-        for op in OPS:
-            slices: dict[str, list[float]] = {"floor": [], "ours": []}
-            for _ in range(SLICES):
-                for name in order:
-                    slices[name].append(await time_batch_async(sides[name][op], max(1, n // SLICES)))
-            for name, found in slices.items():
-                times[op][name].append(statistics.median(found))
+    times = _new_times()
+    for rep, op, slice_ in _schedule(repeats):
+        for name in _order(rep):
+            slice_[name].append(await time_batch_async(sides[name][op], max(1, n // SLICES)))
+        _keep(times, op, slice_)
     for side in (floor, ours, ours_dict):
         await side.aclose()
     return {"times": times}

@@ -126,26 +126,32 @@ def _rotated(kinds: Sequence[str], rep: int) -> list[str]:
     return list(kinds[shift:]) + list(kinds[:shift])
 
 
+def _run_worker(
+    kind: str,
+    official: str | None,
+    mode: str,
+    lifecycles: int,
+    timeout: float,
+    extra: Sequence[str] = (),
+) -> dict[str, Any]:
+    """One worker.py run of ``kind`` against a fresh emulator process; its JSON result."""
+    with EmulatorProcess(OURS_PY) as emu:
+        cmd = [
+            python_for(kind, official),
+            str(BENCH_DIR / "worker.py"),
+            *("--kind", kind, "--base-url", emu.base_url, "--mode", mode, "--lifecycles", str(lifecycles)),
+            *extra,
+        ]
+        return run_json(cmd, timeout=timeout)
+
+
 def run_sequential(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any]]]:
     kinds = [k for k in SEQ_KINDS if k != "official" or official]
     log(f"[2/4] sequential lifecycles over loopback ({cfg.seq_repeats} x {cfg.seq_lifecycles} per client)")
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for rep in range(cfg.seq_repeats):
         for kind in _rotated(kinds, rep):
-            with EmulatorProcess(OURS_PY) as emu:
-                cmd = [
-                    python_for(kind, official),
-                    str(BENCH_DIR / "worker.py"),
-                    "--kind",
-                    kind,
-                    "--base-url",
-                    emu.base_url,
-                    "--mode",
-                    "seq",
-                    "--lifecycles",
-                    str(cfg.seq_lifecycles),
-                ]
-                results[kind].append(run_json(cmd, timeout=600))
+            results[kind].append(_run_worker(kind, official, "seq", cfg.seq_lifecycles, timeout=600))
             r = results[kind][-1]
             log(f"      {kind:12s} {r['lifecycles_per_s']:8.1f} lifecycles/s  errors {r['errors']}")
     return results
@@ -160,22 +166,16 @@ def run_burst(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for rep in range(cfg.burst_repeats):
         for kind in _rotated(kinds, rep):
-            with EmulatorProcess(OURS_PY) as emu:
-                cmd = [
-                    python_for(kind, official),
-                    str(BENCH_DIR / "worker.py"),
-                    "--kind",
+            results[kind].append(
+                _run_worker(
                     kind,
-                    "--base-url",
-                    emu.base_url,
-                    "--mode",
+                    official,
                     "burst",
-                    "--lifecycles",
-                    str(cfg.burst_lifecycles),
-                    "--concurrency",
-                    str(cfg.burst_concurrency),
-                ]
-                results[kind].append(run_json(cmd, timeout=900))
+                    cfg.burst_lifecycles,
+                    timeout=900,
+                    extra=("--concurrency", str(cfg.burst_concurrency)),
+                )
+            )
             r = results[kind][-1]
             log(
                 f"      {kind:12s} wall {r['wall_s']:6.2f}s  p50 {r['p50_ms']:7.1f} ms"
