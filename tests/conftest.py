@@ -17,6 +17,15 @@ FAST_RETRIES: dict[str, Any] = {
     "retry_after_cap": 0.2,
 }
 
+#: A valid ``serviceParam`` of ``web_recorder_service``.
+WEB_PARAM: dict[str, Any] = {
+    "url": "https://example.com",
+    "audioProfile": 0,
+    "videoWidth": 1280,
+    "videoHeight": 720,
+    "maxRecordingHour": 1,
+}
+
 STORAGE = {
     "vendor": 1,
     "region": 0,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import STORAGE, client_kwargs
+from conftest import STORAGE, WEB_PARAM, client_kwargs
 
 from agora_cr import (
     ClientException,
@@ -21,13 +21,6 @@ from agora_cr.testing import Emulator
 
 RID = "resource-id-0001"
 SID = "0123456789abcdef0123456789abcdef"
-WEB_PARAM = {
-    "url": "https://example.com",
-    "audioProfile": 0,
-    "videoWidth": 1280,
-    "videoHeight": 720,
-    "maxRecordingHour": 1,
-}
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import STORAGE, client_kwargs
+from conftest import STORAGE, WEB_PARAM, client_kwargs
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
@@ -234,13 +234,7 @@ def test_every_start_range_and_enum(harness: Harness, mode: str) -> None:
             "extensionServices": [
                 {
                     "serviceName": "web_recorder_service",
-                    "serviceParam": {
-                        "url": "https://example.com",
-                        "audioProfile": 0,
-                        "videoWidth": 1280,
-                        "videoHeight": 720,
-                        "maxRecordingHour": 1,
-                    },
+                    "serviceParam": dict(WEB_PARAM),
                 }
             ]
         }
@@ -351,13 +345,7 @@ def _web_start() -> dict[str, Any]:
             "extensionServices": [
                 {
                     "serviceName": "web_recorder_service",
-                    "serviceParam": {
-                        "url": "https://example.com",
-                        "audioProfile": 0,
-                        "videoWidth": 1280,
-                        "videoHeight": 720,
-                        "maxRecordingHour": 1,
-                    },
+                    "serviceParam": dict(WEB_PARAM),
                 }
             ]
         },

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 import pytest
-from conftest import STORAGE, client_kwargs
+from conftest import STORAGE, WEB_PARAM, client_kwargs
 
 from agora_cr import (
     AsyncMixRecordingClient,
@@ -23,19 +23,7 @@ from agora_cr.testing import Emulator
 
 WEB = {
     "storage_config": STORAGE,
-    "extension_service_config": {
-        "extensionServices": [
-            {
-                "serviceParam": {
-                    "url": "https://example.com",
-                    "audioProfile": 0,
-                    "videoWidth": 1280,
-                    "videoHeight": 720,
-                    "maxRecordingHour": 1,
-                }
-            }
-        ]
-    },
+    "extension_service_config": {"extensionServices": [{"serviceParam": dict(WEB_PARAM)}]},
 }
 
 
