@@ -31,6 +31,39 @@ AUTHORIZATION = "Basic " + base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".e
 UID = "527841"
 TOKEN = "007eJxTYBBYb2bkz" + "A" * 120  # an RTC token is ~140 characters; the emulator does not check it
 
+LIFECYCLE_OPS = ("acquire", "start", "query", "stop")
+
+
+def timed_lifecycle(side: Any, cname: str) -> dict[str, float]:
+    """acquire -> start -> query -> stop on a sync side; each call's duration in seconds."""
+    clock = time.perf_counter
+    t0 = clock()
+    resource_id = side.acquire(cname, UID)
+    t1 = clock()
+    sid = side.start(resource_id, cname, UID)
+    t2 = clock()
+    side.query(resource_id, sid)
+    t3 = clock()
+    side.stop(resource_id, sid, cname, UID)
+    t4 = clock()
+    return {"acquire": t1 - t0, "start": t2 - t1, "query": t3 - t2, "stop": t4 - t3}
+
+
+async def timed_lifecycle_async(side: Any, cname: str) -> dict[str, float]:
+    """The same on an async side."""
+    clock = time.perf_counter
+    t0 = clock()
+    resource_id = await side.acquire(cname, UID)
+    t1 = clock()
+    sid = await side.start(resource_id, cname, UID)
+    t2 = clock()
+    await side.query(resource_id, sid)
+    t3 = clock()
+    await side.stop(resource_id, sid, cname, UID)
+    t4 = clock()
+    return {"acquire": t1 - t0, "start": t2 - t1, "query": t3 - t2, "stop": t4 - t3}
+
+
 # ----------------------------------------------------------------------------------------------- payloads
 # "A full mix config": storage with a prefix, mix recording with a custom 4-window layout and per-user
 # backgrounds, HLS + MP4 output. The official SDK's mix start always sends avFileType [hls, mp4], so every

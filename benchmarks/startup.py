@@ -33,23 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     t0 = clock()
     importlib.import_module(MODULES[args.kind])
     t1 = clock()
-    from common import UID
+    from common import timed_lifecycle
     from sides import make
 
     side = make(args.kind, args.base_url)
     t2 = clock()
-    lifecycles = []
-    for name in ("cold-room", "warm-room", "warm-room-2"):
-        a = clock()
-        resource_id = side.acquire(name, UID)
-        b = clock()
-        sid = side.start(resource_id, name, UID)
-        c = clock()
-        side.query(resource_id, sid)
-        d = clock()
-        side.stop(resource_id, sid, name, UID)
-        e = clock()
-        lifecycles.append({"acquire": b - a, "start": c - b, "query": d - c, "stop": e - d})
+    lifecycles = [timed_lifecycle(side, name) for name in ("cold-room", "warm-room", "warm-room-2")]
     side.close()
     ms = 1000.0
     print(

@@ -24,10 +24,17 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import UID, current_rss_mib, peak_rss_mib, percentile
+from common import (
+    LIFECYCLE_OPS,
+    current_rss_mib,
+    peak_rss_mib,
+    percentile,
+    timed_lifecycle,
+    timed_lifecycle_async,
+)
 from sides import ASYNC_KINDS, KINDS, make
 
-OPS = ("acquire", "start", "query", "stop")
+OPS = LIFECYCLE_OPS
 
 
 class Recorder:
@@ -38,51 +45,31 @@ class Recorder:
         self.errors: list[str] = []
         self.ok = 0
 
+    def add(self, durations: dict[str, float]) -> None:
+        for op, seconds in durations.items():
+            self.latencies[op].append(seconds)
+        self.ok += 1
+
+    def fail(self, exc: Exception) -> None:
+        self.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+
 
 def _sync_lifecycle(side: Any, cname: str, rec: Recorder) -> None:
-    clock = time.perf_counter
-    lat = rec.latencies
     try:
-        t0 = clock()
-        resource_id = side.acquire(cname, UID)
-        t1 = clock()
-        sid = side.start(resource_id, cname, UID)
-        t2 = clock()
-        side.query(resource_id, sid)
-        t3 = clock()
-        side.stop(resource_id, sid, cname, UID)
-        t4 = clock()
+        durations = timed_lifecycle(side, cname)
     except Exception as exc:  # counted, reported, and fails the run
-        rec.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
-        return
-    lat["acquire"].append(t1 - t0)
-    lat["start"].append(t2 - t1)
-    lat["query"].append(t3 - t2)
-    lat["stop"].append(t4 - t3)
-    rec.ok += 1
+        rec.fail(exc)
+    else:
+        rec.add(durations)
 
 
 async def _async_lifecycle(side: Any, cname: str, rec: Recorder) -> None:
-    clock = time.perf_counter
-    lat = rec.latencies
     try:
-        t0 = clock()
-        resource_id = await side.acquire(cname, UID)
-        t1 = clock()
-        sid = await side.start(resource_id, cname, UID)
-        t2 = clock()
-        await side.query(resource_id, sid)
-        t3 = clock()
-        await side.stop(resource_id, sid, cname, UID)
-        t4 = clock()
+        durations = await timed_lifecycle_async(side, cname)
     except Exception as exc:
-        rec.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
-        return
-    lat["acquire"].append(t1 - t0)
-    lat["start"].append(t2 - t1)
-    lat["query"].append(t3 - t2)
-    lat["stop"].append(t4 - t3)
-    rec.ok += 1
+        rec.fail(exc)
+    else:
+        rec.add(durations)
 
 
 def run_sync(
