@@ -226,9 +226,10 @@ class Store:
             if resource.start_parameter is not None and resource.start_parameter != client:
                 return service_error(400, 2, "clientRequest: does not match acquire's startParameter")
             task = (app_id, body["cname"], body["uid"])
-            same_task = [other for other in self._by_task.get(task, ()) if self.phase(other, now) != "gone"]
-            if any(self.phase(other, now) == "live" for other in same_task):
+            phases = [(other, self.phase(other, now)) for other in self._by_task.get(task, ())]
+            if any(phase == "live" for _, phase in phases):
                 return service_error(400, 53, "task conflict")
+            same_task = [other for other, phase in phases if phase != "gone"]
             session = Session(
                 sid=secrets.token_hex(16),
                 resource_id=resource_id,

@@ -103,7 +103,6 @@ class CompiledSpec:
         resource: Resource[Any] = Resource.from_contents(dict(spec), default_specification=DRAFT7)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self._by_ref: dict[str, Draft7Validator] = {}
-        self._ref_of: dict[int, str] = {}  # id(validator) -> its ref
         #: (body ref, canonical clientRequest JSON) that passed the schema; see :meth:`check_body`.
         self._accepted: OrderedDict[tuple[str, str], None] = OrderedDict()
         self._three_part_refs: dict[str, bool] = {}
@@ -128,7 +127,6 @@ class CompiledSpec:
         if found is None:
             found = _Validator({"$ref": SPEC_URI + ref}, registry=self._registry)
             self._by_ref[ref] = found
-            self._ref_of[id(found)] = ref
         return found
 
     def _schema_validator(self, schema: Mapping[str, Any]) -> Draft7Validator:
@@ -224,7 +222,8 @@ class CompiledSpec:
     _ACCEPTED_KEPT = 256
 
     def _accepted_key(self, validator: Draft7Validator, body: Any) -> tuple[str, str] | None:
-        ref = self._ref_of.get(id(validator))
+        target = validator.schema.get("$ref") if isinstance(validator.schema, dict) else None
+        ref = target[len(SPEC_URI) :] if isinstance(target, str) and target.startswith(SPEC_URI) else None
         if ref is None or not isinstance(body, dict) or body.keys() != {"cname", "uid", "clientRequest"}:
             return None
         if not self._three_part(ref):
