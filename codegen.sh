@@ -47,11 +47,38 @@ PY
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out="$work/agora_cr_generated"
+
+# Custom templates: ours (codegen/templates) each include the tool's own template of the same name,
+# copied under base/ at generation time (never committed), and add to it.
+templates="$work/templates"
+mkdir -p "$templates/base"
+cp codegen/templates/*.jinja "$templates/"
+tool_templates=$("$venv/bin/python" -c 'import openapi_python_client, pathlib; print(pathlib.Path(openapi_python_client.__file__).parent / "templates")')
+for name in codegen/templates/*.jinja; do
+  cp "$tool_templates/$(basename "$name")" "$templates/base/"
+done
+
 (
   cd "$work"
   PATH="$venv/bin:$PATH" "$venv/bin/openapi-python-client" generate \
-    --path "$root/$spec" --config "$root/$config" --meta none --output-path "$out" >/dev/null
+    --path "$root/$spec" --config "$root/$config" --meta none --output-path "$out" \
+    --custom-template-path "$templates" >/dev/null
 )
+
+# The spec ships in JSON beside the generated client: the client loads it at run time (one json.loads
+# instead of a YAML parse), and --check notices when it is stale like any generated file.
+"$venv/bin/python" - "$spec" "$out/openapi.json" <<'PY'
+import json
+import sys
+
+import yaml
+
+with open(sys.argv[1], encoding="utf-8") as source:
+    document = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+with open(sys.argv[2], "w", encoding="utf-8") as target:
+    json.dump(document, target, ensure_ascii=False, separators=(",", ":"))
+    target.write("\n")
+PY
 
 if [ "$mode" = check ]; then
   if diff -ru "$target" "$out" >"$work/diff"; then

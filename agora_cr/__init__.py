@@ -13,15 +13,15 @@
 
 from __future__ import annotations
 
-from . import (
+from . import exceptions
+from .compat import (
     api_start,
     api_update,
-    exceptions,
     individual_recording_client,
     mix_recording_client,
     web_recording_client,
 )
-from ._builder import ClientBuilder
+from .compat.builder import ClientBuilder
 from .enums import ExtensionServiceName, FileListMode, Mode, Scene, UploadingStatus
 from .exceptions import (
     AlreadyStartedError,
@@ -48,12 +48,19 @@ from .exceptions import (
     TokenError,
     ValidationError,
 )
-from .individual import AsyncIndividualRecordingClient, IndividualRecordingClient
-from .mix import AsyncMixRecordingClient, MixRecordingClient
+from .modes import (
+    AsyncIndividualRecordingClient,
+    AsyncMixRecordingClient,
+    AsyncWebRecordingClient,
+    IndividualRecordingClient,
+    MixRecordingClient,
+    WebRecordingClient,
+)
 from .regions import RegionArea
 from .results import (
     AcquireResult,
     ExtensionServiceStatus,
+    NcsIpResult,
     QueryResult,
     RecordedFile,
     RecordingSession,
@@ -63,7 +70,6 @@ from .results import (
     UpdateLayoutResult,
     UpdateResult,
 )
-from .web import AsyncWebRecordingClient, WebRecordingClient
 
 __version__ = "0.1.0"
 
@@ -91,6 +97,7 @@ __all__ = [
     "InvalidResponseError",
     "MixRecordingClient",
     "Mode",
+    "NcsIpResult",
     "NoRecordedDataError",
     "NotFoundError",
     "QueryResult",

@@ -1,165 +1,41 @@
-"""The I/O halves: a sync driver over ``httpx.Client`` and an async one over ``httpx.AsyncClient``.
+"""What every recording client holds, sync or async: its configuration, policy and request builder.
 
-Both run :meth:`agora_cr._base._Core._flow` and differ only in how they send and sleep.
+No I/O here: ``_transport`` adds the httpx clients and drives :meth:`Policy.flow`, and ``modes`` adds the
+operations of each recording mode.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import time
-from collections.abc import AsyncIterator, Iterator, Sequence
-from types import TracebackType
-from typing import Any, TypeVar, cast
-
-import httpx
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import _constants as C
-from ._base import _Call, _Core
-from .exceptions import ClientBuildException, ClientClosedError
-from .regions import RegionArea
-from .results import RecordingSession
+from ._config import ClientConfig, build_config
+from ._logging import client_logger, close_handlers
+from ._policy import Policy
+from ._requests import RequestBuilder
+from .exceptions import ClientClosedError, ValidationError
+from .regions import HostPool, RegionArea
 
-R = TypeVar("R")
-SyncT = TypeVar("SyncT", bound="SyncClientBase")
-AsyncT = TypeVar("AsyncT", bound="AsyncClientBase")
+if TYPE_CHECKING:
+    from .compat.builder import ClientBuilder
 
-
-class SyncClientBase(_Core):
-    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
-
-    def __init__(
-        self,
-        app_id: str | None = None,
-        customer_id: str | None = None,
-        customer_secret: str | None = None,
-        *,
-        region: RegionArea | str | int = RegionArea.US,
-        base_url: str | None = None,
-        endpoints: Sequence[str] | None = None,
-        timeout: float = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-        transport: httpx.BaseTransport | None = None,
-        **options: Any,
-    ) -> None:
-        if transport is not None and not isinstance(transport, httpx.BaseTransport):
-            raise ClientBuildException("transport must be an httpx.BaseTransport for a sync client")
-        super().__init__(
-            app_id,
-            customer_id,
-            customer_secret,
-            region=region,
-            base_url=base_url,
-            endpoints=endpoints,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            **options,
-        )
-        self._http = httpx.Client(
-            headers=self._headers,
-            timeout=self._http_timeout,
-            transport=transport,
-            limits=self._limits,
-            follow_redirects=False,
-            trust_env=transport is None,
-        )
-
-    @classmethod
-    def from_env(cls: type[SyncT], **overrides: Any) -> SyncT:
-        """Build from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``, ``AGORA_REGION``
-        and the optional ``AGORA_BASE_URL``; keyword arguments override them."""
-        return cls(**cls._env_kwargs(overrides))
-
-    def _run(self, call: _Call, kind: type[R]) -> R:
-        if self._closed:
-            raise ClientClosedError()
-        flow = self._flow(call)
-        http = self._http
-        method = call.method
-        content = call.content
-        try:
-            action = next(flow)
-            while True:
-                if action.__class__ is float:
-                    time.sleep(action)
-                    outcome: Any = None
-                else:
-                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
-                    try:
-                        request = http.build_request(
-                            method,
-                            url,
-                            content=content,
-                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                        )
-                        outcome = http.send(request)
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except RuntimeError as exc:
-                        if self._closed or http.is_closed:
-                            raise ClientClosedError() from exc
-                        raise
-                action = flow.send(outcome)
-        except StopIteration as stop:
-            return cast(R, stop.value)
-        finally:
-            flow.close()
-
-    @contextlib.contextmanager
-    def recording(
-        self, cname: str, uid: str | int, token: str | None = None, **start_blocks: Any
-    ) -> Iterator[RecordingSession]:
-        """Acquire and start a recording, yield the session, and always stop it on the way out.
-
-        ::
-
-            with client.recording("room", "1001", storage_config=storage) as session:
-                ...  # session.resource_id, session.sid, session.cname, session.uid
-            session.stop_result  # the StopResult
-
-        ``start_blocks`` are the keyword arguments of this client's ``start`` (``storage_config=``,
-        ``recording_config=``, ...); ``token`` is the RTC token (not for web recording). The session is
-        stopped when the block ends, raises or is interrupted. If ``stop`` fails while the block is
-        raising, the block's exception propagates unchanged; the stop failure is logged and attached as
-        its ``stop_error`` attribute (and a note on Python 3.11+). If ``stop`` fails after a block that
-        completed, the stop exception propagates and carries ``resource_id`` and ``sid`` so the caller
-        can stop again. Nothing is stopped when ``acquire`` or ``start`` fails (there is no session).
-        """
-        client = cast(Any, self)
-        key = str(uid)
-        blocks = self._recording_start_kwargs(token, start_blocks)
-        resource = client.acquire(cname, uid)
-        session = RecordingSession(client.start(resource.resource_id, cname, uid, **blocks), cname, key)
-        try:
-            yield session
-        except BaseException as body_error:
-            try:
-                session.stop_result = client.stop(session.resource_id, session.sid, cname, uid)
-            except Exception as stop_error:
-                self._stop_failed_after_error(body_error, stop_error)
-            raise
-        session.stop_result = client.stop(session.resource_id, session.sid, cname, uid)
-
-    def close(self) -> None:
-        """Close the connection pool (and log files opened by the builder). Idempotent."""
-        if not self._closed:
-            self._closed = True
-            self._http.close()
-            self._close_handlers()
-
-    def __enter__(self: SyncT) -> SyncT:
-        self._check_open()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
+ClientT = TypeVar("ClientT", bound="BaseClient")
 
 
-class AsyncClientBase(_Core):
-    """Asyncio client: one ``httpx.AsyncClient`` (keep-alive pool) per instance."""
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+class BaseClient:
+    """Configuration, policy and request building of one recording client (no I/O)."""
+
+    #: ``individual``, ``mix`` or ``web``; set by each mode's client class.
+    _mode: ClassVar[str] = ""
 
     def __init__(
         self,
@@ -167,136 +43,131 @@ class AsyncClientBase(_Core):
         customer_id: str | None = None,
         customer_secret: str | None = None,
         *,
-        region: RegionArea | str | int = RegionArea.US,
-        base_url: str | None = None,
-        endpoints: Sequence[str] | None = None,
-        timeout: float = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-        transport: httpx.AsyncBaseTransport | None = None,
+        logger: logging.Logger | None = None,
         **options: Any,
     ) -> None:
-        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise ClientBuildException("transport must be an httpx.AsyncBaseTransport for an async client")
-        super().__init__(
-            app_id,
-            customer_id,
-            customer_secret,
-            region=region,
-            base_url=base_url,
-            endpoints=endpoints,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            **options,
+        self._closed = True  # until fully built: a half-built client is closed (and its repr works)
+        self._owned_handlers: list[logging.Handler] = []
+        config = build_config(app_id, customer_id, customer_secret, **options)
+        self._config: ClientConfig = config
+        self._hosts = HostPool(config.hosts)
+        self._logger = logger if logger is not None else logging.getLogger(C.LOGGER_NAME)
+        self._policy = Policy(
+            hosts=self._hosts,
+            timeout=config.timeout,
+            connect_timeout=config.connect_timeout,
+            deadline=config.deadline,
+            max_retries=config.max_retries,
+            initial_retry_delay=config.initial_retry_delay,
+            max_retry_delay=config.max_retry_delay,
+            retry_after_cap=config.retry_after_cap,
+            start_retry_delays=config.start_retry_delays,
+            jitter=config.jitter,
+            logger=self._logger,
         )
-        self._http = httpx.AsyncClient(
-            headers=self._headers,
-            timeout=self._http_timeout,
-            transport=transport,
-            limits=self._limits,
-            follow_redirects=False,
-            trust_env=transport is None,
-        )
-        # At most one in-flight request per pooled connection; the rest wait here. httpcore's pool
-        # rescans its whole queue whenever a connection frees up, so letting hundreds of tasks queue
-        # there costs O(n^2) (measured: 500 concurrent lifecycles 17 s instead of 4 s).
-        self._gate = asyncio.Semaphore(self._max_connections)
-
-    async def _send(self, request: httpx.Request, timeout: httpx.Timeout | None) -> httpx.Response:
-        gate = self._gate
-        if gate.locked():
-            wait = (timeout or self._http_timeout).pool
-            try:
-                await asyncio.wait_for(gate.acquire(), wait)
-            except asyncio.TimeoutError:
-                raise httpx.PoolTimeout(
-                    "no connection available within the timeout", request=request
-                ) from None
-        else:
-            await gate.acquire()
-        try:
-            return await self._http.send(request)
-        finally:
-            gate.release()
+        self._requests = RequestBuilder(config.app_id, self._mode)
+        self._headers = {
+            "Authorization": config.authorization,
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "User-Agent": f"{C.USER_AGENT}/{_version()}",
+        }
 
     @classmethod
-    def from_env(cls: type[AsyncT], **overrides: Any) -> AsyncT:
-        """Build from ``AGORA_*`` environment variables (see the sync client)."""
-        return cls(**cls._env_kwargs(overrides))
+    def new_builder(cls: type[ClientT]) -> ClientBuilder[ClientT]:
+        """A builder in the style of Agora's official SDK: ``.with_app_id(...)...build()``."""
+        from .compat.builder import ClientBuilder
 
-    async def _run(self, call: _Call, kind: type[R]) -> R:
+        return ClientBuilder(cls)
+
+    # ---------------------------------------------------------------------------------- properties
+    @property
+    def app_id(self) -> str:
+        """The App ID every call is made for."""
+        return self._config.app_id
+
+    @property
+    def mode(self) -> str:
+        """The recording mode: ``individual``, ``mix`` or ``web``."""
+        return self._mode
+
+    @property
+    def region(self) -> RegionArea:
+        """The service area whose hosts are used (when no ``base_url``/``endpoints`` were given)."""
+        return self._config.region
+
+    @property
+    def endpoints(self) -> tuple[str, ...]:
+        """Hosts in failover order."""
+        return self._hosts.hosts
+
+    @property
+    def current_endpoint(self) -> str:
+        """The host the next call goes to (sticky after a failover)."""
+        return self._hosts.current
+
+    @property
+    def logger(self) -> logging.Logger:
+        """The logger this client writes to (``agora_cr`` unless one was given)."""
+        return self._logger
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close()``/``aclose()`` ran (or the constructor failed)."""
+        return self._closed
+
+    def __repr__(self) -> str:
+        config: ClientConfig | None = getattr(self, "_config", None)
+        if config is None:
+            return f"{type(self).__name__}(<not built>)"
+        return (
+            f"{type(self).__name__}(app_id={config.app_id!r}, customer_id={config.customer_id!r}, "
+            f"customer_secret='***', region={config.region.value!r}, endpoint={self._hosts.current!r}, "
+            f"closed={self._closed})"
+        )
+
+    # ---------------------------------------------------------------------------------- logging
+    def _attach_handlers(self, handlers: Sequence[logging.Handler], level: int | None) -> None:
+        """Give this client its own logger carrying ``handlers`` (the builder's log options)."""
+        self._logger = client_logger(handlers, level)
+        self._policy.logger = self._logger
+        self._owned_handlers.extend(handlers)
+
+    def _close_handlers(self) -> None:
+        close_handlers(self._logger, self._owned_handlers)
+        self._owned_handlers.clear()
+
+    def _check_open(self) -> None:
         if self._closed:
             raise ClientClosedError()
-        flow = self._flow(call)
-        http = self._http
-        method = call.method
-        content = call.content
-        try:
-            action = next(flow)
-            while True:
-                if action.__class__ is float:
-                    await asyncio.sleep(action)
-                    outcome: Any = None
-                else:
-                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
-                    try:
-                        request = http.build_request(
-                            method,
-                            url,
-                            content=content,
-                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                        )
-                        outcome = await self._send(request, timeout)
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except RuntimeError as exc:
-                        if self._closed or http.is_closed:
-                            raise ClientClosedError() from exc
-                        raise
-                action = flow.send(outcome)
-        except StopIteration as stop:
-            return cast(R, stop.value)
-        finally:
-            flow.close()
 
-    @contextlib.asynccontextmanager
-    async def recording(
-        self, cname: str, uid: str | int, token: str | None = None, **start_blocks: Any
-    ) -> AsyncIterator[RecordingSession]:
-        """``async with client.recording(cname, uid, **start_blocks) as session:`` acquires, starts and
-        always stops, like the sync client's :meth:`recording` – also when the task is cancelled
-        (asyncio cancellation): the session is stopped, then the cancellation propagates. A cancellation
-        that arrives while ``start`` is in flight cannot stop the session (no ``sid`` yet)."""
-        client = cast(Any, self)
-        key = str(uid)
-        blocks = self._recording_start_kwargs(token, start_blocks)
-        resource = await client.acquire(cname, uid)
-        session = RecordingSession(await client.start(resource.resource_id, cname, uid, **blocks), cname, key)
-        try:
-            yield session
-        except BaseException as body_error:
-            try:
-                # Shielded: a second cancellation while stopping must not leave the session running.
-                session.stop_result = await asyncio.shield(
-                    client.stop(session.resource_id, session.sid, cname, uid)
+    # ---------------------------------------------------------------------------- mode hooks
+    def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
+        """Fill the mode's defaults into a start ``clientRequest`` (each mode overrides this)."""
+        return client_request
+
+    # ------------------------------------------------------------------------- recording() helpers
+    def _recording_start_kwargs(self, token: str | None, start_blocks: dict[str, Any]) -> dict[str, Any]:
+        if token is not None:
+            if self._mode == "web":
+                raise ValidationError(
+                    "token: web recording takes no RTC token", field="token", operation="start"
                 )
-            except Exception as stop_error:
-                self._stop_failed_after_error(body_error, stop_error)
-            raise
-        session.stop_result = await client.stop(session.resource_id, session.sid, cname, uid)
+            start_blocks = {"token": token, **start_blocks}
+        return start_blocks
 
-    async def aclose(self) -> None:
-        """Close the connection pool (and log files opened by the builder). Idempotent."""
-        if not self._closed:
-            self._closed = True
-            await self._http.aclose()
-            self._close_handlers()
-
-    async def __aenter__(self: AsyncT) -> AsyncT:
-        self._check_open()
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
+    def _stop_failed_after_error(self, body_error: BaseException, stop_error: BaseException) -> None:
+        """``stop`` failed while the ``recording()`` body was already raising: keep the body's exception
+        (do not mask it), log the stop failure and attach it as ``body_error.stop_error``."""
+        self._logger.error(
+            "recording(): stop failed after the body raised %s: %s (resource_id=%s, sid=%s); stop it again",
+            type(body_error).__name__,
+            stop_error,
+            getattr(stop_error, "resource_id", None),
+            getattr(stop_error, "sid", None),
+        )
+        with contextlib.suppress(AttributeError):  # exceptions with __slots__ cannot carry it
+            body_error.stop_error = stop_error  # type: ignore[attr-defined]
+        add_note = getattr(body_error, "add_note", None)  # Python >= 3.11
+        if add_note is not None:
+            add_note(f"while handling it, recording() could not stop the session: {stop_error!r}")

@@ -26,11 +26,9 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from . import _constants as C
-from ._models import snake_case
+from ._wire import snake_case
 from .exceptions import ClientBuildException, ClientException, ServiceResponseException, ValidationError
-from .individual import IndividualRecordingClient
-from .mix import MixRecordingClient
-from .web import WebRecordingClient
+from .modes import IndividualRecordingClient, MixRecordingClient, WebRecordingClient
 
 Client = IndividualRecordingClient | MixRecordingClient | WebRecordingClient
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from . import api_start, api_update
-from .individual import IndividualRecordingClient
-from .mix import MixRecordingClient
+from .compat import api_start, api_update
+from .modes import IndividualRecordingClient, MixRecordingClient, WebRecordingClient
 from .results import QueryResult, StopResult
 from .testing import Emulator
-from .web import WebRecordingClient
 
 # The emulator accepts any storage credentials; these never leave the machine.
 STORAGE = api_start.StorageConfig(

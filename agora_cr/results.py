@@ -1,22 +1,40 @@
-"""Typed results of the six operations.
+"""Typed results: views over the generated response models.
 
-Attributes are snake_case (``resource_id``); the wire's camelCase names are aliases
-(``response.resourceId``), so code written for the official SDK keeps working. ``to_dict()`` returns
-the response body as received. Reprs never show secrets.
+Each result holds the model that ``agora_cr_generated`` parsed from the response body (``result.model``)
+and reads its attributes through it: snake_case names as the generator made them (``resource_id``), the
+wire's camelCase names as aliases (``response.resourceId``, as in Agora's official SDK), and, for
+``query`` and ``stop``, the fields of ``serverResponse`` directly on the result. A field added to a
+response schema is therefore an attribute of the result after ``./codegen.sh``, with no edit here.
+
+Values read through a view are plain and tolerant: an absent field is ``None`` (never the generator's
+``UNSET``), a scalar of the wrong JSON type is ``None`` (an integer also accepts a string of ASCII digits,
+a string also accepts a number), nested objects are views themselves and lists of objects are lists of
+views. What the service may vary is normalised by hand-written conveniences: ``files`` is always a list
+of :class:`RecordedFile` whatever ``fileListMode`` says, ``status_name`` names the status. ``to_dict()``
+returns the body as received (secrets masked); ``result["key"]`` reads one raw field. Reprs never show
+secrets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+import functools
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
 
-from ._constants import SECRET_FIELDS
-from .exceptions import InvalidResponseError
+import attrs
+
+from agora_cr_generated.models import FileInfo
+from agora_cr_generated.types import Unset
+
+from ._secrets import MASK, is_secret, mask
 
 __all__ = [
     "AcquireResult",
     "ExtensionServiceStatus",
+    "NcsIpResult",
     "QueryResult",
+    "Record",
     "RecordedFile",
     "RecordingSession",
     "RtmpOutputStatus",
@@ -40,197 +58,282 @@ STATUS_NAMES: dict[int, str] = {
     20: "exited_abnormally",
 }
 
+T = TypeVar("T")
 
-class _Record:
-    """Small immutable record: declared fields, camelCase aliases, masked repr, ``to_dict``."""
+_MAX_INT_DIGITS = 20  # longer digit strings are not numbers of this API (and int() may refuse them)
+_NAMED_TYPE = re.compile(r"^[A-Z]\w*$")
 
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _aliases: ClassVar[dict[str, str]] = {}
-    __slots__ = ("_raw",)
+
+# ----------------------------------------------------------------------------------- plain values
+def plain_str(value: Any) -> str | None:
+    """A string, or a number written as one; anything else is ``None``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def plain_int(value: Any) -> int | None:
+    """An integer, or a string of ASCII digits; anything else is ``None``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= _MAX_INT_DIGITS:
+        return int(value)
+    return None
+
+
+def plain_bool(value: Any) -> bool | None:
+    """A boolean; anything else is ``None``."""
+    return value if isinstance(value, bool) else None
+
+
+def plain_number(value: Any) -> int | float | None:
+    """A number; anything else is ``None``."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def _as_view(value: Any) -> Any:
+    if isinstance(value, Unset) or value is None:
+        return None
+    if isinstance(value, list):
+        return [_as_view(item) for item in value]
+    if attrs.has(type(value)):
+        return Record(value)
+    if isinstance(value, dict):
+        return value
+    return value
+
+
+_SCALARS: dict[frozenset[str], Callable[[Any], Any]] = {
+    frozenset({"str"}): plain_str,
+    frozenset({"int"}): plain_int,
+    frozenset({"bool"}): plain_bool,
+    frozenset({"float"}): plain_number,
+}
+
+
+@functools.cache
+def _reader(model: Any, name: str) -> Callable[[Any], Any]:
+    """How to present the generated attribute ``name``: a plain scalar, or views of nested models."""
+    annotation = str(attrs.fields_dict(model)[name].type)
+    parts = frozenset(part.strip() for part in annotation.split("|")) - {"Unset", "None"}
+    scalar = _SCALARS.get(parts)
+    if scalar is not None:
+        return lambda value: None if isinstance(value, Unset) else scalar(value)
+    if len(parts) == 1 and _NAMED_TYPE.match(next(iter(parts))):  # one nested model
+        return lambda value: Record(value) if attrs.has(type(value)) else None
+    return _as_view
+
+
+@functools.cache
+def _aliases(model: Any) -> dict[str, str]:
+    """Every name a view of ``model`` answers to (snake_case and wire camelCase) -> attribute."""
+    table = {}
+    for python, wire in model.__wire_names__.items():
+        table[python] = python
+        table.setdefault(wire, python)
+    return table
+
+
+def _read(model: Any, name: str) -> Any:
+    """``model``'s field called ``name`` (either spelling), presented plainly; ``AttributeError`` if none."""
+    cls: Any = type(model)
+    python = _aliases(cls).get(name)
+    if python is None:
+        raise AttributeError(name)
+    return _reader(cls, python)(getattr(model, python))
+
+
+# ------------------------------------------------------------------------------------------ views
+class Record:
+    """A read-only view of one generated model (any nested object of a response)."""
+
+    #: Generated attributes whose own fields read through this view too (``serverResponse``).
+    _through: ClassVar[tuple[str, ...]] = ()
+    #: Names shown by ``repr`` (besides the model's own fields).
+    _shown: ClassVar[tuple[str, ...]] = ()
+    __slots__ = ("model",)
+
+    def __init__(self, model: Any) -> None:
+        #: The model ``agora_cr_generated`` parsed (its attributes as the generator typed them).
+        self.model = model
 
     def __getattr__(self, name: str) -> Any:
-        target = self._aliases.get(name)
-        if target is None:
-            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        return getattr(self, target)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        model = self.model
+        try:
+            return _read(model, name)
+        except AttributeError:
+            pass
+        for inner_name in self._through:
+            inner = getattr(model, inner_name, None)
+            if inner is not None and not isinstance(inner, Unset):
+                try:
+                    return _read(inner, name)
+                except AttributeError:
+                    continue
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        """The raw value of one field by its JSON key (``result["serverResponse"]``)."""
+        return self.to_dict()[key]
 
     def to_dict(self) -> dict[str, Any]:
-        """The wire (camelCase) object this record was read from."""
-        copied: dict[str, Any] = _copy(self._raw)
-        return copied
+        """The JSON object this view was read from, with secret values masked."""
+        data: dict[str, Any] = mask(self.model.to_dict())
+        return data
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, f) == getattr(other, f) for f in self._fields)
+        return bool(self.model == other.model)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         parts = []
-        for name in self._fields:
+        skip = {*self._shown, *self._through}
+        names = [*self._shown, *(n for n in type(self.model).__wire_names__ if n not in skip)]
+        for name in names:
             value = getattr(self, name)
             if value is None or value == []:
                 continue
-            parts.append(f"{name}={'***' if name in SECRET_FIELDS else repr(value)}")
+            parts.append(f"{name}={MASK!r}" if is_secret(name) else f"{name}={mask(value)!r}")
+        extra = getattr(self.model, "additional_properties", None)
+        if extra:
+            parts.append(f"additional_properties={mask(extra)!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: ("***" if k in SECRET_FIELDS else _copy(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
+class RecordedFile(Record):
+    """One recorded file (an M3U8 or MP4 of ``query``/``stop``, or a web recorder slice)."""
+
+    __slots__ = ()
+
+    def __init__(self, model: Any) -> None:
+        super().__init__(FileInfo(file_name=model) if isinstance(model, str) else model)
+
+    @property
+    def file_name(self) -> str:
+        """The file's name (``fileName``; web mode spells it ``filename``); ``""`` if absent."""
+        for name in ("file_name", "filename"):
+            try:
+                value = _read(self.model, name)
+            except AttributeError:
+                continue
+            if value:
+                return str(value)
+        return ""
+
+    fileName = file_name
+
+    @property
+    def track_type(self) -> str | None:
+        """``audio``, ``video`` or ``audio_and_video`` (``None`` for web slices)."""
+        return self._field("track_type", plain_str)
+
+    @property
+    def uid(self) -> str | None:
+        """UID of the recorded user (``"0"`` in mix mode)."""
+        return self._field("uid", plain_str)
+
+    @property
+    def mixed_all_user(self) -> bool | None:
+        """True when every user is mixed into this file."""
+        return self._field("mixed_all_user", plain_bool)
+
+    @property
+    def is_playable(self) -> bool | None:
+        """True when the file can be played online."""
+        return self._field("is_playable", plain_bool)
+
+    @property
+    def slice_start_time(self) -> int | None:
+        """Start of the file as a Unix timestamp in milliseconds."""
+        return self._field("slice_start_time", plain_int)
+
+    def _field(self, name: str, read: Callable[[Any], T | None]) -> T | None:
+        value = getattr(self.model, name, None)
+        return None if value is None or isinstance(value, Unset) else read(value)
+
+    def __repr__(self) -> str:
+        shown = ("file_name", "track_type", "uid", "mixed_all_user", "is_playable", "slice_start_time")
+        parts = [f"{name}={getattr(self, name)!r}" for name in shown if getattr(self, name) is not None]
+        return f"RecordedFile({', '.join(parts)})"
 
 
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is None:
+class RtmpOutputStatus(Record):
+    """State of one CDN output of the RTMP publish service (``rtmp_url``, ``status``)."""
+
+    __slots__ = ()
+
+
+class ExtensionServiceStatus(Record):
+    """One entry of ``extensionServiceState`` (web mode): the service and the state in its payload."""
+
+    _through = ("payload", "playload")
+    _shown = ("service_name", "state", "onhold", "uploading_status", "files", "outputs")
+    __slots__ = ()
+
+    @property
+    def _payload(self) -> Any:
+        for name in ("payload", "playload"):  # the legacy spelling is read too
+            value = getattr(self.model, name, None)
+            if value is not None and not isinstance(value, Unset):
+                return value
         return None
-    return value if isinstance(value, str) else str(value)
+
+    @property
+    def payload_dict(self) -> dict[str, Any]:
+        """The service's payload as received (``state``, ``onhold``, ``fileList``, ``outputs``, ...)."""
+        payload = self._payload
+        return {} if payload is None else mask(payload.to_dict())
+
+    payload = payload_dict
+
+    @property
+    def files(self) -> list[RecordedFile]:
+        """The web recorder's files."""
+        payload = self._payload
+        value = None if payload is None else payload.file_list
+        return [RecordedFile(item) for item in value] if isinstance(value, list) else []
+
+    fileList = files
+
+    @property
+    def outputs(self) -> list[RtmpOutputStatus]:
+        """The RTMP publisher's outputs."""
+        payload = self._payload
+        value = None if payload is None else payload.outputs
+        return [RtmpOutputStatus(item) for item in value] if isinstance(value, list) else []
 
 
-def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
-    value = data.get(key)
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return None
+class _Result(Record):
+    """A whole response body; ``request_id`` is the service's id of the request, when it sent one."""
+
+    __slots__ = ("request_id",)
+
+    def __init__(self, model: Any, request_id: str | None = None) -> None:
+        super().__init__(model)
+        #: The request id the service answered with (``X-Request-ID``), ``None`` if it sent none.
+        self.request_id = request_id
 
 
-def _opt_bool(data: Mapping[str, Any], key: str) -> bool | None:
-    value = data.get(key)
-    return value if isinstance(value, bool) else None
-
-
-def _mapping(value: Any, where: str) -> Mapping[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise InvalidResponseError(None, None, f"malformed response: {where} is not an object")
-    return value
-
-
-def _sequence(value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise InvalidResponseError(None, None, f"malformed response: {where} is not a list")
-    return value
-
-
-class RecordedFile(_Record):
-    """One recorded file (M3U8, MP4 or, in web mode, a slice)."""
-
-    _fields = ("file_name", "track_type", "uid", "mixed_all_user", "is_playable", "slice_start_time")
-    _aliases: ClassVar[dict[str, str]] = {
-        "fileName": "file_name",
-        "filename": "file_name",
-        "trackType": "track_type",
-        "mixedAllUser": "mixed_all_user",
-        "isPlayable": "is_playable",
-        "sliceStartTime": "slice_start_time",
-    }
-    __slots__ = ("file_name", "is_playable", "mixed_all_user", "slice_start_time", "track_type", "uid")
-
-    def __init__(self, raw: Any) -> None:
-        if isinstance(raw, str):
-            raw = {"fileName": raw}
-        data = _mapping(raw, "fileList item")
-        self._raw = dict(data)
-        self.file_name = _opt_str(data, "fileName") or _opt_str(data, "filename") or ""
-        self.track_type = _opt_str(data, "trackType")
-        self.uid = _opt_str(data, "uid")
-        self.mixed_all_user = _opt_bool(data, "mixedAllUser")
-        self.is_playable = _opt_bool(data, "isPlayable")
-        self.slice_start_time = _opt_int(data, "sliceStartTime")
-
-
-class RtmpOutputStatus(_Record):
-    """State of one CDN output of the RTMP publish service."""
-
-    _fields = ("rtmp_url", "status")
-    _aliases: ClassVar[dict[str, str]] = {"rtmpUrl": "rtmp_url"}
-    __slots__ = ("rtmp_url", "status")
-
-    def __init__(self, raw: Any) -> None:
-        data = _mapping(raw, "outputs item")
-        self._raw = dict(data)
-        self.rtmp_url = _opt_str(data, "rtmpUrl")
-        self.status = _opt_str(data, "status")
-
-
-class ExtensionServiceStatus(_Record):
-    """One entry of ``extensionServiceState`` (web mode): the service and its payload."""
-
-    _fields = ("service_name", "state", "onhold", "uploading_status", "files", "outputs")
-    _aliases: ClassVar[dict[str, str]] = {
-        "serviceName": "service_name",
-        "uploadingStatus": "uploading_status",
-        "fileList": "files",
-        "payload": "payload_dict",
-    }
-    __slots__ = ("files", "onhold", "outputs", "payload_dict", "service_name", "state", "uploading_status")
-
-    def __init__(self, raw: Any) -> None:
-        data = _mapping(raw, "extensionServiceState item")
-        self._raw = dict(data)
-        payload = data.get("payload")
-        if payload is None:
-            payload = data.get("playload")  # legacy spelling
-        body = _mapping(payload, "extensionServiceState payload")
-        self.payload_dict: dict[str, Any] = dict(body)
-        self.service_name = _opt_str(data, "serviceName")
-        self.state = _opt_str(body, "state")
-        self.onhold = _opt_bool(body, "onhold")
-        self.uploading_status = _opt_str(body, "uploadingStatus")
-        self.files = [RecordedFile(f) for f in _sequence(body.get("fileList"), "payload.fileList")]
-        self.outputs = [RtmpOutputStatus(o) for o in _sequence(body.get("outputs"), "payload.outputs")]
-
-
-def _files(server: Mapping[str, Any]) -> list[RecordedFile]:
-    file_list = server.get("fileList")
-    if file_list is None:
-        return []
-    if isinstance(file_list, str):  # fileListMode "string": one M3U8 name
-        return [RecordedFile(file_list)] if file_list else []
-    return [RecordedFile(f) for f in _sequence(file_list, "serverResponse.fileList")]
-
-
-class _SessionResult(_Record):
-    _fields: ClassVar[tuple[str, ...]] = ("resource_id", "sid", "cname", "uid")
-    _aliases: ClassVar[dict[str, str]] = {"resourceId": "resource_id"}
-    __slots__ = ("cname", "resource_id", "sid", "uid")
-
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self._raw = raw
-        self.resource_id: str = raw["resourceId"]
-        self.sid: str = raw["sid"]
-        self.cname = _opt_str(raw, "cname")
-        self.uid = _opt_str(raw, "uid")
-
-
-class AcquireResult(_Record):
+class AcquireResult(_Result):
     """``acquire``: the resource ID to pass to ``start`` (valid for 5 minutes)."""
 
-    _fields = ("resource_id", "cname", "uid")
-    _aliases: ClassVar[dict[str, str]] = {"resourceId": "resource_id"}
-    __slots__ = ("cname", "resource_id", "uid")
-
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self._raw = raw
-        self.resource_id: str = raw["resourceId"]
-        self.cname = _opt_str(raw, "cname")
-        self.uid = _opt_str(raw, "uid")
+    _shown = ("resource_id", "cname", "uid")
+    __slots__ = ()
 
 
-class StartResult(_SessionResult):
+class StartResult(_Result):
     """``start``: the recording ID (``sid``). A 200 means accepted; confirm with ``query``."""
 
+    _shown = ("resource_id", "sid", "cname", "uid")
     __slots__ = ()
 
 
@@ -239,125 +342,167 @@ class RecordingSession(StartResult):
     ``uid``) and, once the ``with`` block has stopped it, ``stop_result`` (``None`` until then, or when
     ``stop`` failed)."""
 
-    __slots__ = ("stop_result",)
+    __slots__ = ("_cname", "_uid", "stop_result")
 
     def __init__(self, started: StartResult, cname: str, uid: str) -> None:
-        super().__init__(started._raw)
-        self.cname = self.cname or cname
-        self.uid = self.uid or uid
+        super().__init__(started.model, started.request_id)
+        self._cname = cname
+        self._uid = uid
+        #: The :class:`StopResult` once the block has stopped the session.
         self.stop_result: StopResult | None = None
 
+    @property
+    def cname(self) -> str:
+        """The channel name (as answered, else as given)."""
+        return plain_str(getattr(self.model, "cname", None)) or self._cname
 
-class UpdateResult(_SessionResult):
+    @property
+    def uid(self) -> str:
+        """The recorder's UID (as answered, else as given)."""
+        return plain_str(getattr(self.model, "uid", None)) or self._uid
+
+
+class UpdateResult(_Result):
     """``update`` accepted."""
 
+    _shown = ("resource_id", "sid", "cname", "uid")
     __slots__ = ()
 
 
-class UpdateLayoutResult(_SessionResult):
+class UpdateLayoutResult(_Result):
     """``updateLayout`` accepted."""
 
+    _shown = ("resource_id", "sid", "cname", "uid")
     __slots__ = ()
 
 
-class QueryResult(_SessionResult):
-    """``query``: status, files (always a list), web service states."""
+def _files(server: Any) -> list[RecordedFile]:
+    """``serverResponse.fileList`` as a list whatever ``fileListMode`` says (a string is one name)."""
+    if server is None:
+        return []
+    value = server.file_list
+    if isinstance(value, str):
+        return [RecordedFile(value)] if value else []
+    if isinstance(value, list):
+        return [RecordedFile(item) for item in value]
+    return []
 
-    _fields = (
-        "resource_id",
-        "sid",
-        "cname",
-        "uid",
-        "status",
-        "file_list_mode",
-        "files",
-        "slice_start_time",
-        "extension_service_states",
-        "sub_service_status",
-    )
-    _aliases: ClassVar[dict[str, str]] = {
-        "resourceId": "resource_id",
-        "serverResponse": "server_response",
-        "fileListMode": "file_list_mode",
-        "fileList": "files",
-        "sliceStartTime": "slice_start_time",
-        "extensionServiceState": "extension_service_states",
-        "subServiceStatus": "sub_service_status",
-    }
-    __slots__ = (
-        "extension_service_states",
-        "file_list_mode",
-        "files",
-        "server_response",
-        "slice_start_time",
-        "status",
-        "sub_service_status",
-    )
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        super().__init__(raw)
-        server = _mapping(raw.get("serverResponse"), "serverResponse")
-        self.server_response: dict[str, Any] = dict(server)
-        self.status = _opt_int(server, "status")
-        self.file_list_mode = _opt_str(server, "fileListMode")
+def _services(server: Any) -> list[ExtensionServiceStatus]:
+    value = None if server is None else server.extension_service_state
+    return [ExtensionServiceStatus(item) for item in value] if isinstance(value, list) else []
+
+
+def _server(model: Any) -> Any:
+    server = model.server_response
+    return None if isinstance(server, Unset) else server
+
+
+class QueryResult(_Result):
+    """``query``: the session's status, its files (always a list) and web service states.
+
+    Every field of ``serverResponse`` reads directly on the result (``result.status``).
+    """
+
+    _through = ("server_response",)
+    _shown = ("resource_id", "sid", "cname", "uid", "status", "file_list_mode", "files", "slice_start_time")
+    __slots__ = ("extension_service_states", "files")
+
+    def __init__(self, model: Any, request_id: str | None = None) -> None:
+        super().__init__(model, request_id)
+        server = _server(model)
+        #: Web mode: the state of each extension service.
+        self.extension_service_states = _services(server)
+        #: Every recorded file so far (the web recorder's included), whatever ``fileListMode`` says.
         self.files = _files(server)
-        self.slice_start_time = _opt_int(server, "sliceStartTime")
-        self.extension_service_states = [
-            ExtensionServiceStatus(s)
-            for s in _sequence(server.get("extensionServiceState"), "extensionServiceState")
-        ]
         for service in self.extension_service_states:
             self.files.extend(service.files)
-        sub = _mapping(server.get("subServiceStatus"), "subServiceStatus")
-        self.sub_service_status = _opt_str(sub, "recordingService")
+
+    fileList = property(lambda self: self.files, doc="Alias of :attr:`files` (the wire's name).")
+    extensionServiceState = property(
+        lambda self: self.extension_service_states, doc="Alias of :attr:`extension_service_states`."
+    )
+
+    @property
+    def status(self) -> int | None:
+        """``serverResponse.status``: ``5`` recording, ``4`` ready, ``8`` exited, ... (``status_name``)."""
+        server = _server(self.model)
+        return None if server is None else _read(server, "status")
 
     @property
     def status_name(self) -> str | None:
-        """``status`` as a word (``"in_progress"``, ``"exited"``, ...)."""
-        return None if self.status is None else STATUS_NAMES.get(self.status, "unknown")
+        """``status`` as a word (``"in_progress"``, ``"exited"``, ...; ``"unknown"`` for new values)."""
+        status = self.status
+        return None if status is None else STATUS_NAMES.get(status, "unknown")
 
     @property
     def is_recording(self) -> bool:
         """True when all components are ready or recording is in progress (status 4 or 5)."""
         return self.status in (4, 5)
 
+    @property
+    def sub_service_status(self) -> str | None:
+        """Legacy ``subServiceStatus.recordingService`` (``serviceInProgress``, ...)."""
+        server = _server(self.model)
+        sub = None if server is None else server.sub_service_status
+        if sub is None or isinstance(sub, Unset):
+            return None
+        return plain_str(sub.recording_service)
 
-class StopResult(_SessionResult):
-    """``stop``: upload status and files (web: per-service states)."""
 
-    _fields = (
-        "resource_id",
-        "sid",
-        "cname",
-        "uid",
-        "uploading_status",
-        "file_list_mode",
-        "files",
-        "extension_service_states",
-    )
-    _aliases: ClassVar[dict[str, str]] = {
-        "resourceId": "resource_id",
-        "serverResponse": "server_response",
-        "fileListMode": "file_list_mode",
-        "fileList": "files",
-        "uploadingStatus": "uploading_status",
-        "extensionServiceState": "extension_service_states",
-    }
-    __slots__ = ("extension_service_states", "file_list_mode", "files", "server_response", "uploading_status")
+class StopResult(_Result):
+    """``stop``: the upload status and the files (web mode: per-service states).
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        super().__init__(raw)
-        server = _mapping(raw.get("serverResponse"), "serverResponse")
-        self.server_response: dict[str, Any] = dict(server)
-        self.file_list_mode = _opt_str(server, "fileListMode")
+    Every field of ``serverResponse`` reads directly on the result (``result.uploading_status``).
+    """
+
+    _through = ("server_response",)
+    _shown = ("resource_id", "sid", "cname", "uid", "uploading_status", "file_list_mode", "files")
+    __slots__ = ("extension_service_states", "files")
+
+    def __init__(self, model: Any, request_id: str | None = None) -> None:
+        super().__init__(model, request_id)
+        server = _server(model)
+        #: Web mode: the final state of each extension service.
+        self.extension_service_states = _services(server)
+        #: Every recorded file (the web recorder's included), whatever ``fileListMode`` says.
         self.files = _files(server)
-        self.extension_service_states = [
-            ExtensionServiceStatus(s)
-            for s in _sequence(server.get("extensionServiceState"), "extensionServiceState")
-        ]
-        uploading = _opt_str(server, "uploadingStatus")
         for service in self.extension_service_states:
             self.files.extend(service.files)
-            if uploading is None and service.uploading_status is not None:
-                uploading = service.uploading_status
-        self.uploading_status = uploading
+
+    fileList = property(lambda self: self.files, doc="Alias of :attr:`files` (the wire's name).")
+    extensionServiceState = property(
+        lambda self: self.extension_service_states, doc="Alias of :attr:`extension_service_states`."
+    )
+
+    @property
+    def uploading_status(self) -> str | None:
+        """``uploaded``, ``backuped`` (some files went to Agora's backup) or ``unknown``; in web mode
+        the first service's, when ``serverResponse`` has none."""
+        server = _server(self.model)
+        status = None if server is None else _read(server, "uploading_status")
+        if status is None:
+            for service in self.extension_service_states:
+                status = service.uploading_status
+                if status is not None:
+                    break
+        return status
+
+    uploadingStatus = uploading_status
+
+
+class NcsIpResult(_Result):
+    """``getNcsIp``: the notification servers' addresses to allow in a firewall (``ips``)."""
+
+    __slots__ = ()
+
+    @property
+    def ips(self) -> list[str]:
+        """The ``primaryIP`` of every notification server."""
+        data = self.model.data
+        service = None if isinstance(data, Unset) else data.service
+        hosts = None if service is None or isinstance(service, Unset) else service.hosts
+        if not isinstance(hosts, list):
+            return []
+        found = [plain_str(getattr(host, "primary_ip", None)) for host in hosts]
+        return [ip for ip in found if ip]

@@ -1,12 +1,16 @@
-"""Access to the OpenAPI description shipped with the package.
+"""The OpenAPI description shipped with the package, loaded once.
 
-A wheel carries ``openapi/cloud_recording.yaml`` as package data of ``agora_cr.openapi``; an editable
-install (a source checkout) reads the same file from the repository's ``openapi/`` folder.
+``openapi/cloud_recording.yaml`` is the hand-maintained source. ``./codegen.sh`` writes the same document
+as ``openapi.json`` into the generated package, and that JSON form is what runs: one ``json.loads`` at the
+first use instead of a YAML parse (``codegen.sh --check`` fails when it is stale, like any generated file).
+A wheel also carries the YAML as package data of ``agora_cr.openapi``; an editable install reads it from
+the repository's ``openapi/`` folder.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -14,10 +18,13 @@ from typing import Any
 
 SPEC_PACKAGE = "agora_cr.openapi"
 SPEC_FILE = "cloud_recording.yaml"
+#: The generated package and the JSON form of the spec that ``codegen.sh`` writes into it.
+GENERATED_PACKAGE = "agora_cr_generated"
+SPEC_JSON = "openapi.json"
 
 
 def spec_path() -> Path:
-    """Return the path of the OpenAPI file this installation uses."""
+    """Return the path of the OpenAPI (YAML) file this installation carries."""
     try:
         installed = Path(str(resources.files(SPEC_PACKAGE).joinpath(SPEC_FILE)))
     except ModuleNotFoundError:
@@ -31,20 +38,17 @@ def spec_path() -> Path:
 
 
 def spec_text() -> str:
-    """Return the text of the OpenAPI description."""
+    """Return the text of the OpenAPI description (YAML)."""
     return spec_path().read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
 def load_spec() -> dict[str, Any]:
-    """Parse the OpenAPI description (cached; treat the result as read-only)."""
-    import yaml
-
-    # libyaml's loader when PyYAML has it: the same safe subset, ~7x faster (first client: 110 -> 16 ms).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(spec_text(), Loader=loader)
-    if not isinstance(data, dict):  # pragma: no cover - the file is ours
-        raise RuntimeError(f"{SPEC_FILE} is not a mapping")
+    """The parsed OpenAPI description (cached; treat the result as read-only)."""
+    text = resources.files(GENERATED_PACKAGE).joinpath(SPEC_JSON).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):  # pragma: no cover - the file is generated
+        raise RuntimeError(f"{SPEC_JSON} is not a mapping")
     return data
 
 
@@ -79,3 +83,26 @@ def _ecma_source(pattern: str) -> str:
 def ecma_regex(pattern: str) -> re.Pattern[str]:
     """Compile a spec ``pattern`` with JSON-Schema (ECMA-262) meaning; use ``.search`` on it."""
     return re.compile(_ecma_source(pattern))
+
+
+def schema_name(ref: str) -> str:
+    """``"#/components/schemas/StorageConfig"`` -> ``"StorageConfig"``."""
+    return ref.rsplit("/", 1)[-1]
+
+
+def resolve(ref: str) -> dict[str, Any]:
+    """The node a local ``$ref`` (``#/components/...``) points at."""
+    if not ref.startswith("#/"):
+        raise ValueError(f"unsupported $ref {ref!r}")
+    node: Any = load_spec()
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    if not isinstance(node, dict):
+        raise ValueError(f"$ref {ref!r} is not a schema")
+    return node
+
+
+def deref(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` itself, or the schema its ``$ref`` points at."""
+    ref = schema.get("$ref")
+    return resolve(ref) if isinstance(ref, str) else schema

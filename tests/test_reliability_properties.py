@@ -27,7 +27,7 @@ from agora_cr import (
     ValidationError,
     WebRecordingClient,
 )
-from agora_cr._validation import body_schema_ref
+from agora_cr._operations import operation as spec_operation
 from agora_cr.spec import ecma_regex
 from agora_cr.testing import Emulator
 
@@ -226,7 +226,7 @@ def harness(emu: Emulator) -> Iterator[Harness]:
 
 @pytest.mark.parametrize("mode", ["individual", "mix", "web"])
 def test_every_start_range_and_enum(harness: Harness, mode: str) -> None:
-    schema = {"$ref": body_schema_ref("start", mode)}
+    schema = {"$ref": spec_operation("start").body_schema_ref(mode)}
     base = minimal(schema)["clientRequest"]
     base["storageConfig"] = dict(STORAGE)
     if mode == "web":
@@ -269,7 +269,7 @@ def test_every_acquire_range_and_enum(harness: Harness) -> None:
         "region": "region",
         "scene": "scene",
     }
-    schema = {"$ref": body_schema_ref("acquire", "individual")}
+    schema = {"$ref": spec_operation("acquire").body_schema_ref("individual")}
     fields = [(s, leaf) for s, leaf in leaves(schema) if len(s) == 2 and s[0][0] == "clientRequest"]
     assert {s[1][0] for s, _ in fields} == set(kwargs_of)
     for steps, leaf in fields:
@@ -289,7 +289,7 @@ def test_every_acquire_range_and_enum(harness: Harness) -> None:
 
 @pytest.mark.parametrize("operation", ["update", "updateLayout"])
 def test_every_update_range_and_enum(harness: Harness, operation: str) -> None:
-    schema = {"$ref": body_schema_ref(operation)}
+    schema = {"$ref": spec_operation(operation).body_schema_ref(None)}
     fields = [(s, leaf) for s, leaf in leaves(schema) if s and s[0][0] == "clientRequest"]
     assert fields
     for steps, leaf in fields:

@@ -33,7 +33,8 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi import checks as st_checks
 
 from agora_cr import ValidationError
-from agora_cr._validation import body_schema_ref, parameter_check, schema_check, validate
+from agora_cr._operations import operation
+from agora_cr._validation import parameter_check, schema_check, validate
 from agora_cr.spec import load_spec
 from agora_cr.testing import Emulator
 from agora_cr.testing.validation import compiled
@@ -63,10 +64,10 @@ def body_refs(label: str) -> list[str]:
     if label.startswith("GET"):
         return []
     if "/mode/" in label and label.endswith("/start"):
-        return [body_schema_ref("start", label.split("/mode/")[1].split("/")[0])]
+        return [operation("start").body_schema_ref(label.split("/mode/")[1].split("/")[0])]
     if label.endswith("/acquire"):
-        return [body_schema_ref("acquire", "mix"), body_schema_ref("acquire", "web")]
-    return [body_schema_ref(label.rsplit("/", 1)[1])]
+        return [operation("acquire").body_schema_ref("mix"), operation("acquire").body_schema_ref("web")]
+    return [operation(label.rsplit("/", 1)[1]).body_schema_ref(None)]
 
 
 @pytest.fixture(scope="module")

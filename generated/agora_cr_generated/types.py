@@ -52,3 +52,46 @@ class Response(Generic[T]):
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+
+#: JSON keys that hold secrets anywhere in the API: every schema's ``x-agora-secret-fields``.
+SECRET_JSON_KEYS: frozenset[str] = frozenset(
+    (
+        "accessKey",
+        "salt",
+        "secret",
+        "secretKey",
+        "stsToken",
+        "token",
+    )
+)
+MASK = "***"
+
+
+def masked(value: object) -> object:
+    """``value`` with every secret-keyed entry of nested dicts and lists replaced by ``MASK``."""
+    if isinstance(value, dict):
+        return {
+            k: MASK if k in SECRET_JSON_KEYS else masked(v) for k, v in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return [masked(v) for v in value]
+    return value
+
+
+def masked_repr(self: object) -> str:
+    """``Model(field=value, ...)`` of the set fields, secret ones shown as ``MASK``."""
+    cls = type(self)
+    secrets: frozenset[str] = getattr(cls, "__secret_fields__", frozenset())
+    parts = []
+    for name in getattr(cls, "__wire_names__", {}):
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            continue
+        parts.append(
+            f"{name}={MASK!r}" if name in secrets else f"{name}={masked(value)!r}"
+        )
+    extra = getattr(self, "additional_properties", None)
+    if extra:
+        parts.append(f"additional_properties={masked(extra)!r}")
+    return f"{cls.__name__}({', '.join(parts)})"

@@ -162,3 +162,19 @@ class AcquireClientRequest:
         )
 
         return acquire_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AcquireClientRequest.__wire_names__ = {
+    "scene": "scene",
+    "resource_expired_hour": "resourceExpiredHour",
+    "exclude_resource_ids": "excludeResourceIds",
+    "region": "region",
+    "region_affinity": "regionAffinity",
+    "start_parameter": "startParameter",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AcquireClientRequest.__secret_fields__ = frozenset(())
+AcquireClientRequest.__repr__ = masked_repr

@@ -75,3 +75,16 @@ class AcquireRequest:
         )
 
         return acquire_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AcquireRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AcquireRequest.__secret_fields__ = frozenset(())
+AcquireRequest.__repr__ = masked_repr

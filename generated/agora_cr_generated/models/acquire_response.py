@@ -80,3 +80,16 @@ class AcquireResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AcquireResponse.__wire_names__ = {
+    "resource_id": "resourceId",
+    "cname": "cname",
+    "uid": "uid",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AcquireResponse.__secret_fields__ = frozenset(())
+AcquireResponse.__repr__ = masked_repr

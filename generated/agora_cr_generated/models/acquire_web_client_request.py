@@ -127,3 +127,19 @@ class AcquireWebClientRequest:
         )
 
         return acquire_web_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AcquireWebClientRequest.__wire_names__ = {
+    "scene": "scene",
+    "resource_expired_hour": "resourceExpiredHour",
+    "exclude_resource_ids": "excludeResourceIds",
+    "region": "region",
+    "region_affinity": "regionAffinity",
+    "start_parameter": "startParameter",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AcquireWebClientRequest.__secret_fields__ = frozenset(())
+AcquireWebClientRequest.__repr__ = masked_repr

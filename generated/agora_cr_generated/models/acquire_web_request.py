@@ -65,3 +65,16 @@ class AcquireWebRequest:
         )
 
         return acquire_web_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AcquireWebRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AcquireWebRequest.__secret_fields__ = frozenset(())
+AcquireWebRequest.__repr__ = masked_repr

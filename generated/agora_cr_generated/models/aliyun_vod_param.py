@@ -71,3 +71,22 @@ class AliyunVodParam:
         )
 
         return aliyun_vod_param
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AliyunVodParam.__wire_names__ = {
+    "access_key": "accessKey",
+    "secret_key": "secretKey",
+    "region_id": "regionId",
+    "api_data": "apiData",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AliyunVodParam.__secret_fields__ = frozenset(
+    (
+        "access_key",
+        "secret_key",
+    )
+)
+AliyunVodParam.__repr__ = masked_repr

@@ -55,3 +55,14 @@ class AppsCollection:
         )
 
         return apps_collection
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AppsCollection.__wire_names__ = {
+    "combination_policy": "combinationPolicy",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AppsCollection.__secret_fields__ = frozenset(())
+AppsCollection.__repr__ = masked_repr

@@ -68,3 +68,16 @@ class AudioUidList:
         )
 
         return audio_uid_list
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+AudioUidList.__wire_names__ = {
+    "subscribe_audio_uids": "subscribeAudioUids",
+    "un_subscribe_audio_uids": "unSubscribeAudioUids",
+    "unsubscribe_audio_uids": "unsubscribeAudioUids",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+AudioUidList.__secret_fields__ = frozenset(())
+AudioUidList.__repr__ = masked_repr

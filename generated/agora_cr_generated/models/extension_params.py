@@ -67,3 +67,16 @@ class ExtensionParams:
         )
 
         return extension_params
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ExtensionParams.__wire_names__ = {
+    "sse": "sse",
+    "tag": "tag",
+    "endpoint": "endpoint",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ExtensionParams.__secret_fields__ = frozenset(())
+ExtensionParams.__repr__ = masked_repr

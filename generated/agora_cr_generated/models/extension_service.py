@@ -123,3 +123,16 @@ class ExtensionService:
         )
 
         return extension_service
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ExtensionService.__wire_names__ = {
+    "service_name": "serviceName",
+    "service_param": "serviceParam",
+    "error_handle_policy": "errorHandlePolicy",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ExtensionService.__secret_fields__ = frozenset(())
+ExtensionService.__repr__ = masked_repr

@@ -91,3 +91,16 @@ class ExtensionServiceConfig:
         )
 
         return extension_service_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ExtensionServiceConfig.__wire_names__ = {
+    "extension_services": "extensionServices",
+    "error_handle_policy": "errorHandlePolicy",
+    "api_version": "apiVersion",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ExtensionServiceConfig.__secret_fields__ = frozenset(())
+ExtensionServiceConfig.__repr__ = masked_repr

@@ -129,3 +129,18 @@ class ExtensionServicePayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ExtensionServicePayload.__wire_names__ = {
+    "file_list": "fileList",
+    "onhold": "onhold",
+    "state": "state",
+    "outputs": "outputs",
+    "uploading_status": "uploadingStatus",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ExtensionServicePayload.__secret_fields__ = frozenset(())
+ExtensionServicePayload.__repr__ = masked_repr

@@ -98,3 +98,16 @@ class ExtensionServiceState:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ExtensionServiceState.__wire_names__ = {
+    "service_name": "serviceName",
+    "payload": "payload",
+    "playload": "playload",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ExtensionServiceState.__secret_fields__ = frozenset(())
+ExtensionServiceState.__repr__ = masked_repr

@@ -105,3 +105,19 @@ class FileInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+FileInfo.__wire_names__ = {
+    "file_name": "fileName",
+    "track_type": "trackType",
+    "uid": "uid",
+    "mixed_all_user": "mixedAllUser",
+    "is_playable": "isPlayable",
+    "slice_start_time": "sliceStartTime",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+FileInfo.__secret_fields__ = frozenset(())
+FileInfo.__repr__ = masked_repr

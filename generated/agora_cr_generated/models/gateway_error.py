@@ -60,3 +60,14 @@ class GatewayError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+GatewayError.__wire_names__ = {
+    "message": "message",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+GatewayError.__secret_fields__ = frozenset(())
+GatewayError.__repr__ = masked_repr

@@ -224,3 +224,33 @@ class IndividualRecordingConfig:
         )
 
         return individual_recording_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+IndividualRecordingConfig.__wire_names__ = {
+    "channel_type": "channelType",
+    "subscribe_uid_group": "subscribeUidGroup",
+    "decryption_mode": "decryptionMode",
+    "secret": "secret",
+    "salt": "salt",
+    "max_idle_time": "maxIdleTime",
+    "stream_types": "streamTypes",
+    "video_stream_type": "videoStreamType",
+    "subscribe_audio_uids": "subscribeAudioUids",
+    "un_subscribe_audio_uids": "unSubscribeAudioUids",
+    "unsubscribe_audio_uids": "unsubscribeAudioUids",
+    "subscribe_video_uids": "subscribeVideoUids",
+    "un_subscribe_video_uids": "unSubscribeVideoUids",
+    "unsubscribe_video_uids": "unsubscribeVideoUids",
+    "stream_mode": "streamMode",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+IndividualRecordingConfig.__secret_fields__ = frozenset(
+    (
+        "secret",
+        "salt",
+    )
+)
+IndividualRecordingConfig.__repr__ = masked_repr

@@ -103,3 +103,20 @@ class LayoutRegion:
         )
 
         return layout_region
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+LayoutRegion.__wire_names__ = {
+    "x_axis": "x_axis",
+    "y_axis": "y_axis",
+    "width": "width",
+    "height": "height",
+    "uid": "uid",
+    "alpha": "alpha",
+    "render_mode": "render_mode",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+LayoutRegion.__secret_fields__ = frozenset(())
+LayoutRegion.__repr__ = masked_repr

@@ -68,3 +68,17 @@ class MediaContainer:
         )
 
         return media_container
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+MediaContainer.__wire_names__ = {
+    "format_": "format",
+    "sample_rate": "sampleRate",
+    "bitrate": "bitrate",
+    "channels": "channels",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+MediaContainer.__secret_fields__ = frozenset(())
+MediaContainer.__repr__ = masked_repr

@@ -238,3 +238,33 @@ class MixRecordingConfig:
         )
 
         return mix_recording_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+MixRecordingConfig.__wire_names__ = {
+    "channel_type": "channelType",
+    "decryption_mode": "decryptionMode",
+    "secret": "secret",
+    "salt": "salt",
+    "max_idle_time": "maxIdleTime",
+    "stream_types": "streamTypes",
+    "video_stream_type": "videoStreamType",
+    "subscribe_audio_uids": "subscribeAudioUids",
+    "un_subscribe_audio_uids": "unSubscribeAudioUids",
+    "unsubscribe_audio_uids": "unsubscribeAudioUids",
+    "subscribe_video_uids": "subscribeVideoUids",
+    "un_subscribe_video_uids": "unSubscribeVideoUids",
+    "unsubscribe_video_uids": "unsubscribeVideoUids",
+    "audio_profile": "audioProfile",
+    "transcoding_config": "transcodingConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+MixRecordingConfig.__secret_fields__ = frozenset(
+    (
+        "secret",
+        "salt",
+    )
+)
+MixRecordingConfig.__repr__ = masked_repr

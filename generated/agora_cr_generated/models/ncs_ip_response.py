@@ -66,3 +66,14 @@ class NcsIpResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+NcsIpResponse.__wire_names__ = {
+    "data": "data",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+NcsIpResponse.__secret_fields__ = frozenset(())
+NcsIpResponse.__repr__ = masked_repr

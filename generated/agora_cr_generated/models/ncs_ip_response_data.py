@@ -73,3 +73,14 @@ class NcsIpResponseData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+NcsIpResponseData.__wire_names__ = {
+    "service": "service",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+NcsIpResponseData.__secret_fields__ = frozenset(())
+NcsIpResponseData.__repr__ = masked_repr

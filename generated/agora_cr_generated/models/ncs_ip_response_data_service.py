@@ -84,3 +84,14 @@ class NcsIpResponseDataService:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+NcsIpResponseDataService.__wire_names__ = {
+    "hosts": "hosts",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+NcsIpResponseDataService.__secret_fields__ = frozenset(())
+NcsIpResponseDataService.__repr__ = masked_repr

@@ -60,3 +60,14 @@ class NcsIpResponseDataServiceHostsItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+NcsIpResponseDataServiceHostsItem.__wire_names__ = {
+    "primary_ip": "primaryIP",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+NcsIpResponseDataServiceHostsItem.__secret_fields__ = frozenset(())
+NcsIpResponseDataServiceHostsItem.__repr__ = masked_repr

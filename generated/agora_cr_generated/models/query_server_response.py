@@ -194,3 +194,19 @@ class QueryServerResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+QueryServerResponse.__wire_names__ = {
+    "status": "status",
+    "file_list_mode": "fileListMode",
+    "file_list": "fileList",
+    "slice_start_time": "sliceStartTime",
+    "extension_service_state": "extensionServiceState",
+    "sub_service_status": "subServiceStatus",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+QueryServerResponse.__secret_fields__ = frozenset(())
+QueryServerResponse.__repr__ = masked_repr

@@ -61,3 +61,14 @@ class QueryServerResponseSubServiceStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+QueryServerResponseSubServiceStatus.__wire_names__ = {
+    "recording_service": "recordingService",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+QueryServerResponseSubServiceStatus.__secret_fields__ = frozenset(())
+QueryServerResponseSubServiceStatus.__repr__ = masked_repr

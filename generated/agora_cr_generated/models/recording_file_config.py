@@ -60,3 +60,14 @@ class RecordingFileConfig:
         )
 
         return recording_file_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+RecordingFileConfig.__wire_names__ = {
+    "av_file_type": "avFileType",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+RecordingFileConfig.__secret_fields__ = frozenset(())
+RecordingFileConfig.__repr__ = masked_repr

@@ -41,3 +41,14 @@ class RtmpOutput:
         )
 
         return rtmp_output
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+RtmpOutput.__wire_names__ = {
+    "rtmp_url": "rtmpUrl",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+RtmpOutput.__secret_fields__ = frozenset(())
+RtmpOutput.__repr__ = masked_repr

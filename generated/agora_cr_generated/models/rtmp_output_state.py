@@ -69,3 +69,15 @@ class RtmpOutputState:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+RtmpOutputState.__wire_names__ = {
+    "rtmp_url": "rtmpUrl",
+    "status": "status",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+RtmpOutputState.__secret_fields__ = frozenset(())
+RtmpOutputState.__repr__ = masked_repr

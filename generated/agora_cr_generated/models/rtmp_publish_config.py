@@ -59,3 +59,14 @@ class RtmpPublishConfig:
         )
 
         return rtmp_publish_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+RtmpPublishConfig.__wire_names__ = {
+    "outputs": "outputs",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+RtmpPublishConfig.__secret_fields__ = frozenset(())
+RtmpPublishConfig.__repr__ = masked_repr

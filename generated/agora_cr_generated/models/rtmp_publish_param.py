@@ -59,3 +59,14 @@ class RtmpPublishParam:
         )
 
         return rtmp_publish_param
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+RtmpPublishParam.__wire_names__ = {
+    "outputs": "outputs",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+RtmpPublishParam.__secret_fields__ = frozenset(())
+RtmpPublishParam.__repr__ = masked_repr

@@ -80,3 +80,15 @@ class ServiceError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+ServiceError.__wire_names__ = {
+    "code": "code",
+    "reason": "reason",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+ServiceError.__secret_fields__ = frozenset(())
+ServiceError.__repr__ = masked_repr

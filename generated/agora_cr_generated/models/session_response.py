@@ -88,3 +88,17 @@ class SessionResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+SessionResponse.__wire_names__ = {
+    "resource_id": "resourceId",
+    "sid": "sid",
+    "cname": "cname",
+    "uid": "uid",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+SessionResponse.__secret_fields__ = frozenset(())
+SessionResponse.__repr__ = masked_repr

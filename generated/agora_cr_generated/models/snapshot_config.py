@@ -64,3 +64,15 @@ class SnapshotConfig:
         )
 
         return snapshot_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+SnapshotConfig.__wire_names__ = {
+    "file_type": "fileType",
+    "capture_interval": "captureInterval",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+SnapshotConfig.__secret_fields__ = frozenset(())
+SnapshotConfig.__repr__ = masked_repr

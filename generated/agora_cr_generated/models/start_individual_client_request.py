@@ -144,3 +144,20 @@ class StartIndividualClientRequest:
         )
 
         return start_individual_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartIndividualClientRequest.__wire_names__ = {
+    "storage_config": "storageConfig",
+    "recording_config": "recordingConfig",
+    "token": "token",
+    "recording_file_config": "recordingFileConfig",
+    "snapshot_config": "snapshotConfig",
+    "apps_collection": "appsCollection",
+    "transcode_options": "transcodeOptions",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartIndividualClientRequest.__secret_fields__ = frozenset(("token",))
+StartIndividualClientRequest.__repr__ = masked_repr

@@ -69,3 +69,16 @@ class StartIndividualRequest:
         )
 
         return start_individual_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartIndividualRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartIndividualRequest.__secret_fields__ = frozenset(())
+StartIndividualRequest.__repr__ = masked_repr

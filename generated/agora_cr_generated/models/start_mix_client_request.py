@@ -112,3 +112,18 @@ class StartMixClientRequest:
         )
 
         return start_mix_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartMixClientRequest.__wire_names__ = {
+    "storage_config": "storageConfig",
+    "recording_config": "recordingConfig",
+    "token": "token",
+    "recording_file_config": "recordingFileConfig",
+    "extension_service_config": "extensionServiceConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartMixClientRequest.__secret_fields__ = frozenset(("token",))
+StartMixClientRequest.__repr__ = masked_repr

@@ -65,3 +65,16 @@ class StartMixRequest:
         )
 
         return start_mix_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartMixRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartMixRequest.__secret_fields__ = frozenset(())
+StartMixRequest.__repr__ = masked_repr

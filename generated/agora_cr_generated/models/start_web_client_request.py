@@ -92,3 +92,17 @@ class StartWebClientRequest:
         )
 
         return start_web_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartWebClientRequest.__wire_names__ = {
+    "storage_config": "storageConfig",
+    "extension_service_config": "extensionServiceConfig",
+    "token": "token",
+    "recording_file_config": "recordingFileConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartWebClientRequest.__secret_fields__ = frozenset(("token",))
+StartWebClientRequest.__repr__ = masked_repr

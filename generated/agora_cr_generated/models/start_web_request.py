@@ -65,3 +65,16 @@ class StartWebRequest:
         )
 
         return start_web_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StartWebRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StartWebRequest.__secret_fields__ = frozenset(())
+StartWebRequest.__repr__ = masked_repr

@@ -42,3 +42,14 @@ class StopClientRequest:
         )
 
         return stop_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StopClientRequest.__wire_names__ = {
+    "async_stop": "async_stop",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StopClientRequest.__secret_fields__ = frozenset(())
+StopClientRequest.__repr__ = masked_repr

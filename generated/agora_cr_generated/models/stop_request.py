@@ -76,3 +76,16 @@ class StopRequest:
         )
 
         return stop_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StopRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StopRequest.__secret_fields__ = frozenset(())
+StopRequest.__repr__ = masked_repr

@@ -111,3 +111,18 @@ class StopResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StopResponse.__wire_names__ = {
+    "resource_id": "resourceId",
+    "sid": "sid",
+    "cname": "cname",
+    "uid": "uid",
+    "server_response": "serverResponse",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StopResponse.__secret_fields__ = frozenset(())
+StopResponse.__repr__ = masked_repr

@@ -160,3 +160,17 @@ class StopServerResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StopServerResponse.__wire_names__ = {
+    "file_list_mode": "fileListMode",
+    "file_list": "fileList",
+    "uploading_status": "uploadingStatus",
+    "extension_service_state": "extensionServiceState",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StopServerResponse.__secret_fields__ = frozenset(())
+StopServerResponse.__repr__ = masked_repr

@@ -133,3 +133,28 @@ class StorageConfig:
         )
 
         return storage_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StorageConfig.__wire_names__ = {
+    "vendor": "vendor",
+    "region": "region",
+    "bucket": "bucket",
+    "access_key": "accessKey",
+    "secret_key": "secretKey",
+    "sts_token": "stsToken",
+    "sts_expiration": "stsExpiration",
+    "file_name_prefix": "fileNamePrefix",
+    "extension_params": "extensionParams",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StorageConfig.__secret_fields__ = frozenset(
+    (
+        "access_key",
+        "secret_key",
+        "sts_token",
+    )
+)
+StorageConfig.__repr__ = masked_repr

@@ -72,3 +72,15 @@ class StreamSubscribe:
         )
 
         return stream_subscribe
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+StreamSubscribe.__wire_names__ = {
+    "audio_uid_list": "audioUidList",
+    "video_uid_list": "videoUidList",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+StreamSubscribe.__secret_fields__ = frozenset(())
+StreamSubscribe.__repr__ = masked_repr

@@ -85,3 +85,16 @@ class TranscodeOptions:
         )
 
         return transcode_options
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+TranscodeOptions.__wire_names__ = {
+    "trans_config": "transConfig",
+    "container": "container",
+    "audio": "audio",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+TranscodeOptions.__secret_fields__ = frozenset(())
+TranscodeOptions.__repr__ = masked_repr

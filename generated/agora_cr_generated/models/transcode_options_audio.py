@@ -92,3 +92,16 @@ class TranscodeOptionsAudio:
         )
 
         return transcode_options_audio
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+TranscodeOptionsAudio.__wire_names__ = {
+    "sample_rate": "sampleRate",
+    "bitrate": "bitrate",
+    "channels": "channels",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+TranscodeOptionsAudio.__secret_fields__ = frozenset(())
+TranscodeOptionsAudio.__repr__ = masked_repr

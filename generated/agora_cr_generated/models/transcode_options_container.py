@@ -53,3 +53,14 @@ class TranscodeOptionsContainer:
         )
 
         return transcode_options_container
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+TranscodeOptionsContainer.__wire_names__ = {
+    "format_": "format",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+TranscodeOptionsContainer.__secret_fields__ = frozenset(())
+TranscodeOptionsContainer.__repr__ = masked_repr

@@ -47,3 +47,14 @@ class TranscodeOptionsTransConfig:
         )
 
         return transcode_options_trans_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+TranscodeOptionsTransConfig.__wire_names__ = {
+    "trans_mode": "transMode",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+TranscodeOptionsTransConfig.__secret_fields__ = frozenset(())
+TranscodeOptionsTransConfig.__repr__ = masked_repr

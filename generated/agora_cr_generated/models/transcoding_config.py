@@ -182,3 +182,24 @@ class TranscodingConfig:
         )
 
         return transcoding_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+TranscodingConfig.__wire_names__ = {
+    "width": "width",
+    "height": "height",
+    "fps": "fps",
+    "bitrate": "bitrate",
+    "max_resolution_uid": "maxResolutionUid",
+    "mixed_video_layout": "mixedVideoLayout",
+    "background_color": "backgroundColor",
+    "background_image": "backgroundImage",
+    "default_user_background_image": "defaultUserBackgroundImage",
+    "layout_config": "layoutConfig",
+    "background_config": "backgroundConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+TranscodingConfig.__secret_fields__ = frozenset(())
+TranscodingConfig.__repr__ = masked_repr

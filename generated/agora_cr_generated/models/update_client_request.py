@@ -109,3 +109,17 @@ class UpdateClientRequest:
         )
 
         return update_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+UpdateClientRequest.__wire_names__ = {
+    "stream_subscribe": "streamSubscribe",
+    "web_recording_config": "webRecordingConfig",
+    "rtmp_publish_config": "rtmpPublishConfig",
+    "storage_config": "storageConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+UpdateClientRequest.__secret_fields__ = frozenset(())
+UpdateClientRequest.__repr__ = masked_repr

@@ -146,3 +146,20 @@ class UpdateLayoutClientRequest:
         )
 
         return update_layout_client_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+UpdateLayoutClientRequest.__wire_names__ = {
+    "max_resolution_uid": "maxResolutionUid",
+    "mixed_video_layout": "mixedVideoLayout",
+    "background_color": "backgroundColor",
+    "background_image": "backgroundImage",
+    "default_user_background_image": "defaultUserBackgroundImage",
+    "layout_config": "layoutConfig",
+    "background_config": "backgroundConfig",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+UpdateLayoutClientRequest.__secret_fields__ = frozenset(())
+UpdateLayoutClientRequest.__repr__ = masked_repr

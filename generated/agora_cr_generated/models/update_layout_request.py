@@ -65,3 +65,16 @@ class UpdateLayoutRequest:
         )
 
         return update_layout_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+UpdateLayoutRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+UpdateLayoutRequest.__secret_fields__ = frozenset(())
+UpdateLayoutRequest.__repr__ = masked_repr

@@ -67,3 +67,16 @@ class UpdateRequest:
         )
 
         return update_request
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+UpdateRequest.__wire_names__ = {
+    "cname": "cname",
+    "uid": "uid",
+    "client_request": "clientRequest",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+UpdateRequest.__secret_fields__ = frozenset(())
+UpdateRequest.__repr__ = masked_repr

@@ -69,3 +69,16 @@ class UserBackground:
         )
 
         return user_background
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+UserBackground.__wire_names__ = {
+    "uid": "uid",
+    "image_url": "image_url",
+    "render_mode": "render_mode",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+UserBackground.__secret_fields__ = frozenset(())
+UserBackground.__repr__ = masked_repr

@@ -68,3 +68,16 @@ class VideoUidList:
         )
 
         return video_uid_list
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+VideoUidList.__wire_names__ = {
+    "subscribe_video_uids": "subscribeVideoUids",
+    "un_subscribe_video_uids": "unSubscribeVideoUids",
+    "unsubscribe_video_uids": "unsubscribeVideoUids",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+VideoUidList.__secret_fields__ = frozenset(())
+VideoUidList.__repr__ = masked_repr

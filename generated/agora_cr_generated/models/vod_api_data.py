@@ -47,3 +47,14 @@ class VodApiData:
         )
 
         return vod_api_data
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+VodApiData.__wire_names__ = {
+    "video_data": "videoData",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+VodApiData.__secret_fields__ = frozenset(())
+VodApiData.__repr__ = masked_repr

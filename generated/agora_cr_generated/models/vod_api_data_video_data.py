@@ -61,3 +61,16 @@ class VodApiDataVideoData:
         )
 
         return vod_api_data_video_data
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+VodApiDataVideoData.__wire_names__ = {
+    "title": "title",
+    "description": "description",
+    "cover_url": "coverUrl",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+VodApiDataVideoData.__secret_fields__ = frozenset(())
+VodApiDataVideoData.__repr__ = masked_repr

@@ -69,3 +69,15 @@ class WebFileInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+WebFileInfo.__wire_names__ = {
+    "filename": "filename",
+    "slice_start_time": "sliceStartTime",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+WebFileInfo.__secret_fields__ = frozenset(())
+WebFileInfo.__repr__ = masked_repr

@@ -152,3 +152,25 @@ class WebRecorderParam:
         )
 
         return web_recorder_param
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+WebRecorderParam.__wire_names__ = {
+    "url": "url",
+    "audio_profile": "audioProfile",
+    "video_width": "videoWidth",
+    "video_height": "videoHeight",
+    "max_recording_hour": "maxRecordingHour",
+    "video_bitrate": "videoBitrate",
+    "video_fps": "videoFps",
+    "mobile": "mobile",
+    "max_video_duration": "maxVideoDuration",
+    "onhold": "onhold",
+    "ready_timeout": "readyTimeout",
+    "container": "container",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+WebRecorderParam.__secret_fields__ = frozenset(())
+WebRecorderParam.__repr__ = masked_repr

@@ -41,3 +41,14 @@ class WebRecordingConfig:
         )
 
         return web_recording_config
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+WebRecordingConfig.__wire_names__ = {
+    "onhold": "onhold",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+WebRecordingConfig.__secret_fields__ = frozenset(())
+WebRecordingConfig.__repr__ = masked_repr

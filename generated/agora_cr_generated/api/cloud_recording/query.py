@@ -345,3 +345,174 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+# Public handles used by agora_cr (codegen/templates/endpoint_module.py.jinja): the handwritten client
+# sends with its own httpx clients (failover needs per-host URLs) and takes these from here.
+OPERATION_ID = "query"
+METHOD = "GET"
+PATH = "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query"
+PATH_PARAMETERS: tuple[str, ...] = (
+    "appid",
+    "resourceid",
+    "sid",
+    "mode",
+)
+
+
+def path(
+    appid: str,
+    resourceid: str,
+    sid: str,
+    mode: str,
+) -> str:
+    """The request path with every parameter percent-encoded."""
+    return PATH.format(
+        appid=quote(appid, safe=""),
+        resourceid=quote(resourceid, safe=""),
+        sid=quote(sid, safe=""),
+        mode=quote(mode, safe=""),
+    )
+
+
+def parse(
+    status_code: int, data: object
+) -> GatewayError | ServiceError | QueryResponse | ServiceError | None:
+    """The documented model for an already decoded JSON body; ``None`` for an undocumented status."""
+    if status_code == 200:
+        response_200 = QueryResponse.from_dict(data)
+
+        return response_200
+
+    if status_code == 206:
+        response_206 = ServiceError.from_dict(data)
+
+        return response_206
+
+    if status_code == 400:
+
+        def _parse_response_400(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(data)
+
+        return response_400
+
+    if status_code == 401:
+
+        def _parse_response_401(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(data)
+
+        return response_401
+
+    if status_code == 404:
+
+        def _parse_response_404(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_404 = _parse_response_404(data)
+
+        return response_404
+
+    if status_code == 429:
+
+        def _parse_response_429(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_429 = _parse_response_429(data)
+
+        return response_429
+
+    if status_code == 500:
+
+        def _parse_response_500(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_500 = _parse_response_500(data)
+
+        return response_500
+
+    if status_code == 504:
+
+        def _parse_response_504(data: object) -> GatewayError | ServiceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ServiceError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_504 = _parse_response_504(data)
+
+        return response_504
+
+    return None

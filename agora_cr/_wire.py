@@ -1,9 +1,13 @@
-"""Base of the seed-compatible request blocks (``api_start.*``, ``api_update.*``) and wire conversion.
+"""Wire conversion of request blocks, and the base of the seed-compatible blocks (``api_start.*``).
 
-A block is built with the wire (camelCase) names, as in the official SDK
+:func:`to_wire` turns whatever a caller passes as a block (an ``api_start``/``api_update`` block, a
+generated attrs model, an enum, a plain dict or list) into JSON-ready wire form.
+
+A :class:`WireModel` block is built with the wire (camelCase) names, as in Agora's official SDK
 (``StorageConfig(accessKey=...)``), or with their snake_case spelling (``access_key=...``). Which names a
-block accepts comes from the OpenAPI schemas it stands for, so blocks and spec cannot drift. Values are
-checked when the block is sent (with the JSON path of the whole request), not at construction.
+block accepts comes from the generated models it stands for (their ``__wire_names__``), so a field added
+to the spec is accepted after ``./codegen.sh``. Values are checked when the block is sent (with the
+JSON path of the whole request), not at construction.
 """
 
 from __future__ import annotations
@@ -14,9 +18,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ._constants import SECRET_FIELDS
+from ._secrets import MASK, is_secret, mask
 from .exceptions import ValidationError
-from .spec import load_spec
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -60,28 +63,14 @@ def to_wire(value: Any) -> Any:
     return value
 
 
-def _schema_properties(path: str) -> dict[str, Any]:
-    spec = load_spec()
-    schemas = spec["components"]["schemas"]
-    name, *inner = path.split("/")
-    node: Any = schemas[name]
-    for part in inner:
-        node = node["properties"][part]
-        if "$ref" in node:
-            node = schemas[node["$ref"].rsplit("/", 1)[-1]]
-    if node.get("type") == "array":
-        node = node["items"]
-        if "$ref" in node:
-            node = schemas[node["$ref"].rsplit("/", 1)[-1]]
-    return dict(node.get("properties") or {})
-
-
 @functools.cache
-def _field_table(schemas: tuple[str, ...]) -> dict[str, str]:
+def _field_table(models: tuple[type[Any], ...]) -> dict[str, str]:
+    """Every name a block over ``models`` accepts (snake_case and wire) -> its wire name."""
     table: dict[str, str] = {}
-    for path in schemas:
-        for wire in _schema_properties(path):
+    for model in models:
+        for python, wire in model.__wire_names__.items():
             table.setdefault(wire, wire)
+            table.setdefault(python, wire)
             table.setdefault(snake_case(wire), wire)
     return table
 
@@ -89,12 +78,12 @@ def _field_table(schemas: tuple[str, ...]) -> dict[str, str]:
 class WireModel:
     """A request block holding wire-named fields; ``to_dict()`` gives the JSON object sent."""
 
-    #: Component-schema names (or ``Schema/property`` paths) whose properties this block accepts.
-    _schemas: ClassVar[tuple[str, ...]] = ()
+    #: The generated models whose fields this block accepts.
+    _models: ClassVar[tuple[type[Any], ...]] = ()
     __slots__ = ("_data",)
 
     def __init__(self, **fields: Any) -> None:
-        table = _field_table(self._schemas)
+        table = _field_table(self._models)
         data: dict[str, Any] = {}
         for name, value in fields.items():
             wire = table.get(name)
@@ -111,7 +100,7 @@ class WireModel:
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
         """The wire names this block accepts."""
-        return tuple(sorted(set(_field_table(cls._schemas).values())))
+        return tuple(sorted(set(_field_table(cls._models).values())))
 
     def to_dict(self) -> dict[str, Any]:
         return {key: value if type(value) in _PLAIN else to_wire(value) for key, value in self._data.items()}
@@ -119,13 +108,13 @@ class WireModel:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        wire = _field_table(self._schemas).get(name)
+        wire = _field_table(self._models).get(name)
         if wire is None:
             raise AttributeError(f"{type(self).__name__} has no field {name!r}")
         return self._data.get(wire)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        wire = _field_table(self._schemas).get(name)
+        wire = _field_table(self._models).get(name)
         if wire is None:
             raise AttributeError(f"{type(self).__name__} has no field {name!r}")
         if value is None:
@@ -143,6 +132,6 @@ class WireModel:
     def __repr__(self) -> str:
         parts = []
         for key, value in self._data.items():
-            shown = "'***'" if key in SECRET_FIELDS else repr(value)
+            shown = repr(MASK) if is_secret(key) else repr(mask(value))
             parts.append(f"{key}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"

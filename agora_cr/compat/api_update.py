@@ -6,7 +6,9 @@ api_update.WebRecordingConfig(onhold=True)
 
 from __future__ import annotations
 
-from ._models import WireModel
+from agora_cr_generated import models as m
+
+from .._wire import WireModel
 from .api_start import (
     BackgroundConfig,
     ExtensionParams,
@@ -40,33 +42,33 @@ __all__ = [
 class AudioUidList(WireModel):
     """``subscribeAudioUids`` / ``unSubscribeAudioUids``."""
 
-    _schemas = ("AudioUidList",)
+    _models = (m.AudioUidList,)
     __slots__ = ()
 
 
 class VideoUidList(WireModel):
     """``subscribeVideoUids`` / ``unSubscribeVideoUids``."""
 
-    _schemas = ("VideoUidList",)
+    _models = (m.VideoUidList,)
     __slots__ = ()
 
 
 class StreamSubscribe(WireModel):
     """Individual / mix: ``audioUidList``, ``videoUidList``."""
 
-    _schemas = ("StreamSubscribe",)
+    _models = (m.StreamSubscribe,)
     __slots__ = ()
 
 
 class WebRecordingConfig(WireModel):
     """Web: ``onhold`` (``True`` pauses, ``False`` resumes)."""
 
-    _schemas = ("WebRecordingConfig",)
+    _models = (m.WebRecordingConfig,)
     __slots__ = ()
 
 
 class UpdateLayout(WireModel):
     """The whole ``updateLayout`` ``clientRequest`` as one block (alternative to keyword arguments)."""
 
-    _schemas = ("UpdateLayoutClientRequest",)
+    _models = (m.UpdateLayoutClientRequest,)
     __slots__ = ()

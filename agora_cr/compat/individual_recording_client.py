@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .individual import AsyncIndividualRecordingClient, IndividualRecordingClient
+from ..modes.individual import AsyncIndividualRecordingClient, IndividualRecordingClient
 
 __all__ = ["AsyncIndividualRecordingClient", "IndividualRecordingClient"]

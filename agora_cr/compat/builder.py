@@ -10,11 +10,12 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._base import _Core, make_file_handler, make_stream_handler
-from .exceptions import ClientBuildException
-from .regions import RegionArea, coerce_region
+from .._client import BaseClient
+from .._logging import make_file_handler, make_stream_handler
+from ..exceptions import ClientBuildException
+from ..regions import RegionArea, coerce_region
 
-T = TypeVar("T", bound=_Core)
+T = TypeVar("T", bound=BaseClient)
 
 _DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024
 _DEFAULT_FILE_BACKUPS = 2

@@ -9,7 +9,9 @@ Each block accepts exactly the fields its OpenAPI schema(s) define::
 
 from __future__ import annotations
 
-from ._models import WireModel
+from agora_cr_generated import models as m
+
+from .._wire import WireModel
 
 __all__ = [
     "AliyunVodParam",
@@ -49,21 +51,21 @@ __all__ = [
 class ExtensionParams(WireModel):
     """``storageConfig.extensionParams``: ``sse``, ``tag``, ``endpoint`` (required for vendor 11)."""
 
-    _schemas = ("ExtensionParams",)
+    _models = (m.ExtensionParams,)
     __slots__ = ()
 
 
 class StorageConfig(WireModel):
     """Third-party storage: ``vendor``, ``region``, ``bucket``, ``accessKey``, ``secretKey``, ..."""
 
-    _schemas = ("StorageConfig",)
+    _models = (m.StorageConfig,)
     __slots__ = ()
 
 
 class LayoutConfig(WireModel):
     """One region of a custom layout (``x_axis``, ``y_axis``, ``width``, ``height``, ``uid``, ...)."""
 
-    _schemas = ("LayoutRegion",)
+    _models = (m.LayoutRegion,)
     __slots__ = ()
 
 
@@ -73,7 +75,7 @@ LayoutRegion = LayoutConfig
 class BackgroundConfig(WireModel):
     """Per-UID background image (``uid``, ``image_url``, ``render_mode``)."""
 
-    _schemas = ("UserBackground",)
+    _models = (m.UserBackground,)
     __slots__ = ()
 
 
@@ -83,50 +85,50 @@ UserBackground = BackgroundConfig
 class TranscodingConfig(WireModel):
     """Mix-mode canvas: ``width``, ``height``, ``fps``, ``bitrate``, ``mixedVideoLayout``, ..."""
 
-    _schemas = ("TranscodingConfig",)
+    _models = (m.TranscodingConfig,)
     __slots__ = ()
 
 
 class RecordingConfig(WireModel):
     """``recordingConfig`` of individual or mix mode (the mode's schema decides what is allowed)."""
 
-    _schemas = ("IndividualRecordingConfig", "MixRecordingConfig")
+    _models = (m.IndividualRecordingConfig, m.MixRecordingConfig)
     __slots__ = ()
 
 
 class IndividualRecordingConfig(WireModel):
-    _schemas = ("IndividualRecordingConfig",)
+    _models = (m.IndividualRecordingConfig,)
     __slots__ = ()
 
 
 class MixRecordingConfig(WireModel):
-    _schemas = ("MixRecordingConfig",)
+    _models = (m.MixRecordingConfig,)
     __slots__ = ()
 
 
 class RecordingFileConfig(WireModel):
     """``avFileType``: ``["hls"]`` (default) or ``["hls", "mp4"]``."""
 
-    _schemas = ("RecordingFileConfig",)
+    _models = (m.RecordingFileConfig,)
     __slots__ = ()
 
 
 class SnapshotConfig(WireModel):
     """Individual-mode screenshots: ``captureInterval``, ``fileType`` (``["jpg"]``)."""
 
-    _schemas = ("SnapshotConfig",)
+    _models = (m.SnapshotConfig,)
     __slots__ = ()
 
 
 class MediaContainer(WireModel):
-    _schemas = ("MediaContainer",)
+    _models = (m.MediaContainer,)
     __slots__ = ()
 
 
 class RtmpOutput(WireModel):
     """One CDN output: ``rtmpUrl``."""
 
-    _schemas = ("RtmpOutput",)
+    _models = (m.RtmpOutput,)
     __slots__ = ()
 
 
@@ -134,41 +136,41 @@ Outputs = RtmpOutput
 
 
 class WebRecorderParam(WireModel):
-    _schemas = ("WebRecorderParam",)
+    _models = (m.WebRecorderParam,)
     __slots__ = ()
 
 
 class RtmpPublishParam(WireModel):
-    _schemas = ("RtmpPublishParam",)
+    _models = (m.RtmpPublishParam,)
     __slots__ = ()
 
 
 class VideoData(WireModel):
-    _schemas = ("VodApiData/videoData",)
+    _models = (m.VodApiDataVideoData,)
     __slots__ = ()
 
 
 class VodApiData(WireModel):
-    _schemas = ("VodApiData",)
+    _models = (m.VodApiData,)
     __slots__ = ()
 
 
 class AliyunVodParam(WireModel):
-    _schemas = ("AliyunVodParam",)
+    _models = (m.AliyunVodParam,)
     __slots__ = ()
 
 
 class ServiceParam(WireModel):
     """``serviceParam`` of any extension service (web recorder, RTMP publish, legacy VoD)."""
 
-    _schemas = ("WebRecorderParam", "RtmpPublishParam", "AliyunVodParam")
+    _models = (m.WebRecorderParam, m.RtmpPublishParam, m.AliyunVodParam)
     __slots__ = ()
 
 
 class ExtensionServices(WireModel):
     """One extension service: ``serviceName``, ``serviceParam``, ``errorHandlePolicy``."""
 
-    _schemas = ("ExtensionService",)
+    _models = (m.ExtensionService,)
     __slots__ = ()
 
 
@@ -178,48 +180,48 @@ ExtensionService = ExtensionServices
 class ExtensionServiceConfig(WireModel):
     """Web mode: ``extensionServices`` (+ ``errorHandlePolicy``, legacy ``apiVersion``)."""
 
-    _schemas = ("ExtensionServiceConfig",)
+    _models = (m.ExtensionServiceConfig,)
     __slots__ = ()
 
 
 class RtmpPublishConfig(WireModel):
     """``outputs``: the CDN address (at most one)."""
 
-    _schemas = ("RtmpPublishConfig",)
+    _models = (m.RtmpPublishConfig,)
     __slots__ = ()
 
 
 class AppsCollection(WireModel):
     """Legacy postponed transcoding: ``combinationPolicy``."""
 
-    _schemas = ("AppsCollection",)
+    _models = (m.AppsCollection,)
     __slots__ = ()
 
 
 class TransConfig(WireModel):
-    _schemas = ("TranscodeOptions/transConfig",)
+    _models = (m.TranscodeOptionsTransConfig,)
     __slots__ = ()
 
 
 class Container(WireModel):
-    _schemas = ("TranscodeOptions/container",)
+    _models = (m.TranscodeOptionsContainer,)
     __slots__ = ()
 
 
 class Audio(WireModel):
-    _schemas = ("TranscodeOptions/audio",)
+    _models = (m.TranscodeOptionsAudio,)
     __slots__ = ()
 
 
 class TranscodeOptions(WireModel):
     """Legacy postponed transcoding / audio mixing: ``transConfig``, ``container``, ``audio``."""
 
-    _schemas = ("TranscodeOptions",)
+    _models = (m.TranscodeOptions,)
     __slots__ = ()
 
 
 class StartParameter(WireModel):
     """``acquire.clientRequest.startParameter``: the same blocks as ``start``'s ``clientRequest``."""
 
-    _schemas = ("StartIndividualClientRequest", "StartMixClientRequest", "StartWebClientRequest")
+    _models = (m.StartIndividualClientRequest, m.StartMixClientRequest, m.StartWebClientRequest)
     __slots__ = ()

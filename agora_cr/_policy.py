@@ -1,0 +1,210 @@
+"""The one retry, failover and deadline policy, shared by the sync and async clients.
+
+:meth:`Policy.flow` is a generator that decides what to do next for one :class:`~agora_cr._requests.Call`
+and yields either an attempt (``(url, timeout)``) or a pause (a ``float`` of seconds). The sync and async
+transports only drive it: they send or sleep, and feed back the outcome (an
+:class:`~agora_cr._responses.Answer` or the transport's exception). So both share every decision, and
+only the I/O differs (the pattern of httpx's ``Auth.auth_flow``). The table it follows is DESIGN.md's:
+
+* connect error or DNS failure (nothing sent): the next host at once, any operation;
+* timeout or 5xx on acquire, query, update, updateLayout, stop: retry with back-off and jitter (a 5xx
+  also moves to the next host); ``start`` is never repeated blindly;
+* ``start`` answered ``206 {code: 65}``: the same resource ID again after 3 s, then 6 s;
+* 429: back off (``Retry-After`` when present, capped);
+* everything else: the mapped exception at once.
+
+No attempt, pause or answer may outlast the call's deadline.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from ._requests import Call
+from ._responses import Answer, failure, success
+from .exceptions import ClientRequestException, ClientTimeoutException, ConnectionError, RateLimitError
+from .regions import HostPool
+
+#: An attempt: (absolute URL, per-attempt timeout or None for the client default).
+Attempt = tuple[str, "httpx.Timeout | None"]
+Flow = Generator["Attempt | float", Any, Any]
+
+#: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (see DESIGN.md).
+RETRY_ON_FAILURE = frozenset({"acquire", "query", "update", "updateLayout", "stop", "getNcsIp"})
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds (``"2"``, ``"1.5"``) or an HTTP date; ``None`` if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or infinite
+        return None
+    return max(0.0, seconds)
+
+
+@dataclass
+class Policy:
+    """The retry/failover/deadline settings of one client (validated by ``_config``)."""
+
+    hosts: HostPool
+    timeout: float
+    connect_timeout: float
+    deadline: float
+    max_retries: int
+    initial_retry_delay: float
+    max_retry_delay: float
+    retry_after_cap: float
+    start_retry_delays: tuple[float, ...]
+    jitter: float
+    logger: logging.Logger
+
+    def __post_init__(self) -> None:
+        self._random = random.Random()
+
+    def backoff(self, retry: int) -> float:
+        """The pause before retry number ``retry`` (0-based): exponential, capped, with jitter."""
+        delay: float = min(self.initial_retry_delay * (2.0**retry), self.max_retry_delay)
+        return delay * (1.0 - self.jitter * self._random.random())
+
+    def flow(self, call: Call[Any]) -> Flow:
+        """Drive one call to its result (the generator's return value) or its exception."""
+        clock = time.monotonic
+        deadline = clock() + self.deadline
+        hosts = self.hosts
+        logger = self.logger
+        operation = call.operation.id
+        tried: list[str] = []
+        retries = start_retries = connect_failures = attempt = 0
+        while True:
+            index = hosts.current_index
+            host = hosts.hosts[index]
+            if host not in tried:
+                tried.append(host)
+            remaining = deadline - clock()
+            if remaining <= 0:
+                raise self._error(
+                    ClientTimeoutException,
+                    f"{operation}: deadline of {self.deadline:g}s exceeded",
+                    call,
+                    tried,
+                )
+            timeout = None
+            if remaining < self.timeout:
+                timeout = httpx.Timeout(remaining, connect=min(self.connect_timeout, remaining))
+            attempt += 1
+            started = clock()
+            outcome = yield (host + call.path, timeout)
+            elapsed_ms = (clock() - started) * 1000.0
+            retry_after: float | None = None
+            error: ClientRequestException
+            if isinstance(outcome, BaseException):
+                hosts.fail(index)
+                logger.warning(
+                    "%s %s failed: %s after %.1f ms (attempt %d, host %s)",
+                    call.method,
+                    call.path,
+                    type(outcome).__name__,
+                    elapsed_ms,
+                    attempt,
+                    host,
+                )
+                if isinstance(outcome, (httpx.ConnectError, httpx.ConnectTimeout)):  # nothing was sent
+                    connect_failures += 1
+                    if connect_failures % len(hosts) != 0:
+                        continue  # fail over to the next host at once
+                    what = f"could not connect to any host ({type(outcome).__name__})"
+                    error = self._error(ConnectionError, f"{operation}: {what}", call, tried)
+                    retryable = True
+                elif isinstance(outcome, httpx.TimeoutException):
+                    what = f"no answer within the attempt timeout ({type(outcome).__name__})"
+                    error = self._error(ClientTimeoutException, f"{operation}: {what}", call, tried)
+                    retryable = operation in RETRY_ON_FAILURE
+                else:
+                    what = f"connection failed ({type(outcome).__name__}: {outcome})"
+                    error = self._error(ConnectionError, f"{operation}: {what}", call, tried)
+                    retryable = operation in RETRY_ON_FAILURE and isinstance(outcome, httpx.TransportError)
+            else:
+                answer: Answer = outcome
+                status = answer.status
+                if logger.isEnabledFor(logging.DEBUG):
+                    logger.debug(
+                        "%s %s -> %d in %.1f ms (attempt %d, host %s)",
+                        call.method,
+                        call.path,
+                        status,
+                        elapsed_ms,
+                        attempt,
+                        host,
+                    )
+                context = {"hosts_tried": tried, **call.context}
+                if status == 200:
+                    return success(call.operation, answer, context)
+                error = failure(call.operation, answer, context)
+                if error.error_code == 65:
+                    if operation == "start":
+                        if start_retries >= len(self.start_retry_delays):
+                            raise error
+                        delay = self.start_retry_delays[start_retries]
+                        start_retries += 1
+                        if clock() + delay >= deadline:
+                            raise error
+                        logger.warning(
+                            "start not completed (code 65); retrying with the same resource ID in %.2fs",
+                            delay,
+                        )
+                        yield delay
+                        continue
+                    retryable = True
+                elif status == 429:
+                    retryable = True
+                    retry_after = parse_retry_after(answer.headers.get("retry-after"))
+                    if isinstance(error, RateLimitError):
+                        error.retry_after = retry_after
+                elif status >= 500:
+                    hosts.fail(index)
+                    retryable = operation in RETRY_ON_FAILURE
+                else:
+                    raise error
+            if not retryable or retries >= self.max_retries:
+                raise error
+            delay = (
+                min(retry_after, self.retry_after_cap) if retry_after is not None else self.backoff(retries)
+            )
+            if clock() + delay >= deadline:
+                raise error
+            retries += 1
+            logger.warning(
+                "%s: %s; retry %d/%d in %.2fs",
+                operation,
+                type(error).__name__,
+                retries,
+                self.max_retries,
+                delay,
+            )
+            if delay > 0:
+                yield delay
+
+    @staticmethod
+    def _error(
+        cls: type[ClientRequestException], message: str, call: Call[Any], tried: list[str]
+    ) -> ClientRequestException:
+        return cls(None, None, message, operation=call.operation.id, hosts_tried=tried, **call.context)

@@ -1,0 +1,204 @@
+"""Request building: path, validated wire body and recovery context of one call, before any I/O.
+
+The path comes from the generated endpoint (``Operation.path``); the body is the wire dict the mode
+method assembled, checked against the mode's request schema in the spec (compiled checks, see
+``_validation``) and the cross-field rules (``_rules``), then encoded once. Request bodies stay wire
+dicts rather than generated attrs models: converting every block to a model and back cost more than
+the client's whole per-call budget (see ``benchmarks/``), and the dict is exactly what is sent.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from json.encoder import encode_basestring
+from typing import Any, Generic, TypeVar
+
+from . import _constants as C
+from ._operations import Operation, operation
+from ._validation import Check, fail, parameter_check, schema_check, validate
+from ._wire import to_wire
+from .exceptions import ValidationError
+
+R = TypeVar("R")
+
+#: The one JSON encoder of request bodies (compact, UTF-8 text, no NaN); built once, it holds no state.
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+class Call(Generic[R]):
+    """One operation to perform: where to send what, and what the caller needs to recover.
+
+    ``R`` is the result type a success yields; ``context`` holds the call's ``resource_id``, ``sid``,
+    ``cname`` and ``uid`` (copied onto every exception).
+    """
+
+    __slots__ = ("content", "context", "operation", "path")
+
+    def __init__(
+        self, operation: Operation, path: str, content: bytes | None, context: dict[str, Any]
+    ) -> None:
+        self.operation = operation
+        self.path = path
+        self.content = content
+        self.context = context
+
+    @property
+    def method(self) -> str:
+        """The HTTP method (from the generated endpoint)."""
+        return self.operation.method
+
+
+def as_uid(uid: object, operation_id: str) -> str:
+    """A UID given as ``str`` or ``int`` in the wire's string form (checked against the spec later)."""
+    if isinstance(uid, bool) or not isinstance(uid, (str, int)):
+        raise ValidationError(
+            f"uid: expected a string of digits (or an int), got {type(uid).__name__}",
+            field="uid",
+            operation=operation_id,
+        )
+    return str(uid)
+
+
+def wire_blocks(
+    op: Operation, mode: str, method: str, blocks: Mapping[str, Any], explicit: Mapping[str, Any] = {}
+) -> dict[str, Any]:
+    """The ``clientRequest`` of a mode method's keyword blocks, in wire form (``None`` ones left out).
+
+    ``explicit`` holds the method's named parameters (by Python name), ``blocks`` its ``**blocks``; every
+    name must be a field of the mode's ``clientRequest`` in the spec, else ``ValidationError`` (raised
+    before anything is sent, naming the field and what the mode's method takes instead).
+    """
+    table = op.blocks(mode)
+    request: dict[str, Any] = {}
+    for name, value in (*explicit.items(), *blocks.items()):
+        wire = table.get(name)
+        if wire is None:
+            if value is None:
+                continue
+            offered = ", ".join(sorted(table))
+            field = f"clientRequest.{_any_wire_name(op, name)}"
+            raise ValidationError(
+                f"{field}: not accepted in {mode} mode ({method}() takes: {offered})",
+                field=field,
+                operation=op.id,
+            )
+        if value is not None:
+            request[wire] = to_wire(value)
+    return request
+
+
+def _any_wire_name(op: Operation, name: str) -> str:
+    """The JSON key a keyword stands for in any mode (itself when no mode knows it)."""
+    for mode in (None, "individual", "mix", "web"):
+        try:
+            wire = op.client_request_model(mode).__wire_names__.get(name)
+        except KeyError:
+            continue
+        if wire is not None:
+            return str(wire)
+    return name
+
+
+@functools.cache
+def _body_checks(ref: str) -> tuple[Check, Check, Check]:
+    """Compiled checks of a body schema's ``cname``, ``uid`` and ``clientRequest``."""
+    return (
+        schema_check(f"{ref}/properties/cname"),
+        schema_check(f"{ref}/properties/uid"),
+        schema_check(f"{ref}/properties/clientRequest"),
+    )
+
+
+class RequestBuilder:
+    """Builds the calls of one client (its App ID and mode); safe to share between threads."""
+
+    __slots__ = ("_app_id", "_checked", "_lock", "_mode")
+
+    def __init__(self, app_id: str, mode: str) -> None:
+        self._app_id = app_id
+        self._mode = mode
+        #: ``(schema ref, clientRequest bytes)`` already checked by this client (see :meth:`_body`).
+        self._checked: OrderedDict[tuple[str, bytes], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def call(
+        self,
+        operation_id: str,
+        *,
+        resource_id: Any = None,
+        sid: Any = None,
+        cname: Any = None,
+        uid: Any = None,
+        client_request: dict[str, Any] | None = None,
+        rules: Callable[[], None] | None = None,
+    ) -> Call[Any]:
+        """Check the inputs of one call against the spec and build it; raises ``ValidationError``."""
+        op = operation(operation_id)
+        parameters = {"appid": self._app_id, "mode": self._mode}
+        if "resourceid" in op.path_parameters:
+            validate(parameter_check("ResourceId"), resource_id, "resource_id", operation_id)
+            parameters["resourceid"] = resource_id
+        if "sid" in op.path_parameters:
+            validate(parameter_check("Sid"), sid, "sid", operation_id)
+            parameters["sid"] = sid
+        context: dict[str, Any] = {}
+        if resource_id is not None:
+            context["resource_id"] = resource_id
+        if sid is not None:
+            context["sid"] = sid
+        content = None
+        if op.has_body:
+            uid = as_uid(uid, operation_id)
+            context["cname"] = cname
+            context["uid"] = uid
+            ref = op.body_schema_ref(self._mode)
+            content = self._body(operation_id, ref, cname, uid, client_request or {}, rules)
+        path = op.path(**{name: parameters[name] for name in op.path_parameters})
+        return Call(op, path, content, context)
+
+    def _body(
+        self,
+        operation_id: str,
+        ref: str,
+        cname: Any,
+        uid: str,
+        client_request: dict[str, Any],
+        rules: Callable[[], None] | None,
+    ) -> bytes:
+        """Validate and encode ``{cname, uid, clientRequest}`` against the spec schema ``ref``.
+
+        ``cname`` and ``uid`` are checked on every call. The ``clientRequest`` (schema, then ``rules``,
+        the checks the schema cannot express) is checked once per distinct encoding: a recording backend
+        sends the same configuration for every room, and re-checking it cost more than the client's
+        whole remaining per-call overhead. Only requests that passed are remembered, per client, bounded.
+        """
+        cname_check, uid_check, request_check = _body_checks(ref)
+        validate(cname_check, cname, "cname", operation_id)
+        validate(uid_check, uid, "uid", operation_id)
+        try:
+            encoded: bytes | None = _JSON.encode(client_request).encode("utf-8")
+        except (TypeError, ValueError):  # not JSON (an object, NaN): the checks below say where
+            encoded = None
+        key = (ref, encoded or b"")
+        if encoded is None or key not in self._checked:
+            validate(request_check, client_request, "clientRequest", operation_id)
+            if rules is not None:
+                rules()
+            if encoded is None:
+                raise fail("clientRequest", "holds a value that cannot be sent as JSON", operation_id)
+            if len(encoded) <= C.CHECKED_REQUEST_MAX_BYTES:
+                self._remember(key)
+        # cname and uid are validated strings: the C string encoder gives json.dumps's exact bytes.
+        head = f'{{"cname":{encode_basestring(cname)},"uid":{encode_basestring(uid)},"clientRequest":'
+        return b"".join((head.encode("utf-8"), encoded, b"}"))
+
+    def _remember(self, key: tuple[str, bytes]) -> None:
+        with self._lock:
+            checked = self._checked
+            checked[key] = None
+            while len(checked) > C.CHECKED_REQUESTS_KEPT:
+                checked.popitem(last=False)

@@ -1,0 +1,137 @@
+"""``op``: one definition of an operation serves the sync and the async client.
+
+A mode declares ``acquire = op(build_acquire)`` once. ``build_acquire(client, /, ...)`` checks the inputs
+and returns the :class:`~agora_cr._requests.Call`; on a :class:`~agora_cr._transport.SyncClient` the
+attribute is a method returning the result, on an :class:`~agora_cr._transport.AsyncClient` a coroutine
+method (inputs are checked when it is awaited). Type checkers see both signatures (``ParamSpec``).
+``inspect.signature`` also lists every ``clientRequest`` block the mode's method accepts as a keyword,
+as the spec (through the generated models) defines them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
+
+from .._client import BaseClient
+from .._operations import operation
+from .._requests import Call
+from .._transport import AsyncClient, SyncClient
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class op(Generic[P, R]):
+    """An operation method built from a call builder; see the module docstring."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[R]], operation_id: str) -> None:
+        self.build = build
+        self.operation_id = operation_id
+        self.__doc__ = build.__doc__
+        self.__wrapped__ = build
+        self._name = build.__name__
+        self._signatures: dict[type[Any], inspect.Signature] = {}
+        self._functions: dict[type[Any], Callable[..., Any]] = {}
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Callable[..., Any]: ...
+    @overload
+    def __get__(self, obj: SyncClient, owner: type[Any]) -> Callable[P, R]: ...
+    @overload
+    def __get__(self, obj: AsyncClient, owner: type[Any]) -> Callable[P, Awaitable[R]]: ...
+    def __get__(self, obj: Any, owner: type[Any]) -> Any:
+        if obj is None:
+            return self._unbound(owner)
+        build = self.build
+        method: Callable[..., Any]
+        if isinstance(obj, AsyncClient):
+
+            async def method(*args: Any, **kwargs: Any) -> Any:
+                return await obj._run(build(obj, *args, **kwargs))
+
+        else:
+
+            def method(*args: Any, **kwargs: Any) -> Any:
+                return obj._run(build(obj, *args, **kwargs))
+
+        method.__name__ = self._name
+        method.__qualname__ = f"{owner.__name__}.{self._name}"
+        method.__doc__ = self.__doc__
+        cast(Any, method).__signature__ = self.signature(owner)
+        return method
+
+    def _unbound(self, owner: type[Any]) -> Callable[..., Any]:
+        """What the class attribute looks like to ``help()``, ``inspect`` and the docs: a (coroutine)
+        function of ``self`` with the method's signature and docstring."""
+        found = self._functions.get(owner)
+        if found is not None:
+            return found
+        name = self._name
+        function: Callable[..., Any]
+        if issubclass(owner, AsyncClient):
+
+            async def function(self: Any, *args: Any, **kwargs: Any) -> Any:
+                return await getattr(self, name)(*args, **kwargs)
+
+        else:
+
+            def function(self: Any, *args: Any, **kwargs: Any) -> Any:
+                return getattr(self, name)(*args, **kwargs)
+
+        signature = self.signature(owner)
+        self_parameter = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        function.__name__ = name
+        function.__qualname__ = f"{owner.__name__}.{name}"
+        function.__module__ = owner.__module__
+        function.__doc__ = self.__doc__
+        cast(Any, function).__signature__ = signature.replace(
+            parameters=[self_parameter, *signature.parameters.values()]
+        )
+        self._functions[owner] = function
+        return function
+
+    def signature(self, owner: type[BaseClient]) -> inspect.Signature:
+        """The method's signature on ``owner``: the builder's named parameters, then every other
+        ``clientRequest`` field of the mode as a keyword-only parameter (instead of ``**blocks``)."""
+        found = self._signatures.get(owner)
+        if found is None:
+            found = self._signatures[owner] = _signature(self.build, self.operation_id, owner._mode)
+            returned = inspect.signature(self.build).return_annotation  # "Call[StartResult]"
+            if isinstance(returned, str) and returned.startswith("Call[") and returned.endswith("]"):
+                returned = returned[len("Call[") : -1]
+            found = found.replace(return_annotation=returned)
+            self._signatures[owner] = found
+        return found
+
+
+def _signature(build: Callable[..., Any], operation_id: str, mode: str) -> inspect.Signature:
+    parameters = list(inspect.signature(build).parameters.values())[1:]  # without the client
+    named = {p.name for p in parameters}
+    if not parameters or parameters[-1].kind is not inspect.Parameter.VAR_KEYWORD:
+        return inspect.Signature(parameters)
+    blocks = parameters.pop()
+    op_ = operation(operation_id)
+    if not op_.has_body:
+        return inspect.Signature(parameters)
+    for name in op_.blocks(mode):
+        if name not in named:
+            parameters.append(
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=None,
+                    annotation=_optional(blocks.annotation),
+                )
+            )
+    return inspect.Signature(parameters)
+
+
+def _optional(annotation: Any) -> Any:
+    if annotation is inspect.Parameter.empty:
+        return annotation
+    return f"{annotation} | None" if isinstance(annotation, str) else annotation | None

@@ -1,0 +1,42 @@
+"""Composite recording (``mode=mix``): every user mixed into one file; the only mode with update_layout."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .. import _constants as C
+from .._client import BaseClient
+from .._transport import AsyncClient, SyncClient
+from . import _calls
+from ._op import op
+
+__all__ = ["AsyncMixRecordingClient", "MixRecordingClient"]
+
+
+class _Mix(BaseClient):
+    """The operations of composite recording (shared by the sync and async clients)."""
+
+    _mode = "mix"
+
+    acquire = op(_calls.acquire, "acquire")
+    start = op(_calls.start, "start")
+    query = op(_calls.query, "query")
+    update = op(_calls.update, "update")
+    update_layout = op(_calls.update_layout, "updateLayout")
+    stop = op(_calls.stop, "stop")
+    get_ncs_ip = op(_calls.get_ncs_ip, "getNcsIp")
+
+    def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
+        if "recordingConfig" not in client_request:
+            client_request["recordingConfig"] = copy.deepcopy(C.DEFAULT_MIX_RECORDING_CONFIG)
+        return _calls.fill_file_config(client_request)
+
+
+class MixRecordingClient(_Mix, SyncClient):
+    """Blocking client for composite (mix) recording."""
+
+
+class AsyncMixRecordingClient(_Mix, AsyncClient):
+    """Asyncio client for composite (mix) recording (the same methods as :class:`MixRecordingClient`,
+    awaited)."""
