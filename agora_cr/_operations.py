@@ -42,11 +42,10 @@ class Operation:
     #: The spec's operation object (``x-`` extensions included).
     spec: Mapping[str, Any]
 
-    @property
-    def has_body(self) -> bool:
-        """Whether the operation sends a JSON body."""
-        return "requestBody" in self.spec
+    #: Whether the operation sends a JSON body.
+    has_body: bool
 
+    @functools.cache  # noqa: B019 - operations live as long as the process
     def body_schema_ref(self, mode: str | None) -> str:
         """The request-body schema (``#/components/schemas/...``) this operation uses in ``mode``."""
         return _body_schema_ref(self.id, mode)
@@ -95,6 +94,7 @@ def operations() -> dict[str, Operation]:
             path_parameters=tuple(module.PATH_PARAMETERS),
             parse=module.parse,
             spec=spec[operation_id],
+            has_body="requestBody" in spec[operation_id],
         )
     return table
 

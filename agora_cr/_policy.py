@@ -155,10 +155,9 @@ class Policy:
                         attempt,
                         host,
                     )
-                context = {"hosts_tried": tried, **call.context}
                 if status == 200:
-                    return success(call.operation, answer, context)
-                error = failure(call.operation, answer, context)
+                    return success(call.operation, answer, call.context, tried)
+                error = failure(call.operation, answer, call.context, tried)
                 if error.error_code == 65:
                     if operation == "start":
                         if start_retries >= len(self.start_retry_delays):

@@ -10,12 +10,12 @@ the client's whole per-call budget (see ``benchmarks/``), and the dict is exactl
 from __future__ import annotations
 
 import functools
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from json.encoder import encode_basestring
 from typing import Any, Generic, TypeVar
+
+import orjson
 
 from . import _constants as C
 from ._operations import Operation, operation
@@ -25,8 +25,9 @@ from .exceptions import ValidationError
 
 R = TypeVar("R")
 
-#: The one JSON encoder of request bodies (compact, UTF-8 text, no NaN); built once, it holds no state.
-_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+#: Request bodies are encoded by orjson: compact UTF-8 JSON, the same bytes as ``json.dumps(...,
+#: separators=(",", ":"), ensure_ascii=False)`` for this API's values, at a tenth of the cost. It writes
+#: NaN as ``null``; the compiled checks refuse non-finite numbers before anything is sent.
 
 
 class Call(Generic[R]):
@@ -104,6 +105,11 @@ def _any_wire_name(op: Operation, name: str) -> str:
 
 
 @functools.cache
+def _id_check(name: str) -> Check:
+    return parameter_check(name)
+
+
+@functools.cache
 def _body_checks(ref: str) -> tuple[Check, Check, Check]:
     """Compiled checks of a body schema's ``cname``, ``uid`` and ``clientRequest``."""
     return (
@@ -138,27 +144,23 @@ class RequestBuilder:
     ) -> Call[Any]:
         """Check the inputs of one call against the spec and build it; raises ``ValidationError``."""
         op = operation(operation_id)
-        parameters = {"appid": self._app_id, "mode": self._mode}
-        if "resourceid" in op.path_parameters:
-            validate(parameter_check("ResourceId"), resource_id, "resource_id", operation_id)
-            parameters["resourceid"] = resource_id
-        if "sid" in op.path_parameters:
-            validate(parameter_check("Sid"), sid, "sid", operation_id)
-            parameters["sid"] = sid
+        values: dict[str, Any] = {"appid": self._app_id, "mode": self._mode}
         context: dict[str, Any] = {}
-        if resource_id is not None:
-            context["resource_id"] = resource_id
-        if sid is not None:
-            context["sid"] = sid
+        if resource_id is not None or "resourceid" in op.path_parameters:
+            validate(_id_check("ResourceId"), resource_id, "resource_id", operation_id)
+            values["resourceid"] = context["resource_id"] = resource_id
+        if sid is not None or "sid" in op.path_parameters:
+            validate(_id_check("Sid"), sid, "sid", operation_id)
+            values["sid"] = context["sid"] = sid
         content = None
         if op.has_body:
             uid = as_uid(uid, operation_id)
             context["cname"] = cname
             context["uid"] = uid
-            ref = op.body_schema_ref(self._mode)
-            content = self._body(operation_id, ref, cname, uid, client_request or {}, rules)
-        path = op.path(**{name: parameters[name] for name in op.path_parameters})
-        return Call(op, path, content, context)
+            content = self._body(
+                operation_id, op.body_schema_ref(self._mode), cname, uid, client_request or {}, rules
+            )
+        return Call(op, op.path(*[values[name] for name in op.path_parameters]), content, context)
 
     def _body(
         self,
@@ -180,8 +182,8 @@ class RequestBuilder:
         validate(cname_check, cname, "cname", operation_id)
         validate(uid_check, uid, "uid", operation_id)
         try:
-            encoded: bytes | None = _JSON.encode(client_request).encode("utf-8")
-        except (TypeError, ValueError):  # not JSON (an object, NaN): the checks below say where
+            encoded: bytes | None = orjson.dumps(client_request)
+        except (TypeError, ValueError):  # not JSON (an object, lone surrogates): the checks below say where
             encoded = None
         key = (ref, encoded or b"")
         if encoded is None or key not in self._checked:
@@ -192,9 +194,12 @@ class RequestBuilder:
                 raise fail("clientRequest", "holds a value that cannot be sent as JSON", operation_id)
             if len(encoded) <= C.CHECKED_REQUEST_MAX_BYTES:
                 self._remember(key)
-        # cname and uid are validated strings: the C string encoder gives json.dumps's exact bytes.
-        head = f'{{"cname":{encode_basestring(cname)},"uid":{encode_basestring(uid)},"clientRequest":'
-        return b"".join((head.encode("utf-8"), encoded, b"}"))
+        try:
+            return orjson.dumps({"cname": cname, "uid": uid, "clientRequest": orjson.Fragment(encoded)})
+        except TypeError:  # a lone surrogate in cname (uid is digits)
+            raise fail(
+                "cname", "is not valid Unicode text (it holds a lone surrogate)", operation_id
+            ) from None
 
     def _remember(self, key: tuple[str, bytes]) -> None:
         with self._lock:

@@ -11,9 +11,10 @@ that :func:`agora_cr.exceptions.exception_for` chooses, carrying status, code, r
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
+
+import orjson
 
 from . import _constants as C
 from ._operations import Operation
@@ -67,12 +68,8 @@ class Answer:
 
     @property
     def request_id(self) -> str | None:
-        """The service's request id, from the first of :data:`~agora_cr._constants.REQUEST_ID_HEADERS`."""
-        for name in C.REQUEST_ID_HEADERS:
-            value = self.headers.get(name)
-            if value:
-                return value
-        return None
+        """The service's request id (see :func:`request_id`)."""
+        return request_id(self.headers)
 
     def text(self) -> str:
         """The body as text for an error message: stripped, cut to a readable length."""
@@ -80,13 +77,21 @@ class Answer:
         return (text[:_SHOWN_TEXT] + "...") if len(text) > _SHOWN_TEXT else text
 
 
+def request_id(headers: Mapping[str, str]) -> str | None:
+    """The request id of an answer: the first of :data:`~agora_cr._constants.REQUEST_ID_HEADERS` sent."""
+    for name in C.REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value:
+            return value
+    return None
+
+
 def _decode(content: bytes) -> Any:
     if not content:
         return _NOT_JSON
     try:
-        return json.loads(content)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        # ValueError covers integers past Python's digit limit; RecursionError, nesting past the stack.
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:  # not JSON, not UTF-8, nested past 1024 levels, NaN or infinite
         return _NOT_JSON
 
 
@@ -95,11 +100,13 @@ Shape = Callable[[Any], "str | None"]
 
 
 def _object_shape(schema: Mapping[str, Any]) -> Shape:
-    properties = {name: _shape(sub) for name, sub in (schema.get("properties") or {}).items()}
+    properties = schema.get("properties") or {}
+    # Only fields that are objects or lists in the spec can have a wrong shape; scalars never do.
+    containers = [(name, found) for name, sub in properties.items() if (found := _shape(sub)) is not _accept]
     required = tuple(
         name
         for name in schema.get("required") or ()
-        if deref((schema.get("properties") or {}).get(name, {})).get("type") == "string"
+        if deref(properties.get(name, {})).get("type") == "string"
     )
 
     def check(value: Any) -> str | None:
@@ -109,9 +116,9 @@ def _object_shape(schema: Mapping[str, Any]) -> Shape:
             found = value.get(name)
             if not isinstance(found, str) or not found:
                 return f".{name} is missing or not a string" if found is not None else f".{name} is missing"
-        for name, item in value.items():
-            sub = properties.get(name)
-            if sub is not None and item is not None:
+        for name, sub in containers:
+            item = value.get(name)
+            if item is not None:
                 problem = sub(item)
                 if problem is not None:
                     return f".{name} {problem}" if not problem.startswith(("[", ".")) else f".{name}{problem}"
@@ -193,43 +200,49 @@ def _json_type(value: Any) -> str:
 
 
 def _without_nulls(value: Any) -> Any:
-    """``value`` without ``null`` members (the generated parsers treat absent and null alike only when
-    absent); returns ``value`` itself when it holds none."""
+    """``value`` without ``null`` members: the generated parsers read an absent object or list, not a
+    ``null`` one (tried only when a body with nulls failed to parse)."""
     if isinstance(value, dict):
-        if any(item is None or isinstance(item, (dict, list)) for item in value.values()):
-            return {key: _without_nulls(item) for key, item in value.items() if item is not None}
-        return value
+        return {key: _without_nulls(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):
         return [_without_nulls(item) for item in value if item is not None]
     return value
 
 
 # ---------------------------------------------------------------------------------------- mapping
-def success(operation: Operation, answer: Answer, context: dict[str, Any]) -> Any:
+def success(operation: Operation, answer: Answer, context: dict[str, Any], tried: list[str]) -> Any:
     """The result view of a 200 answer, or the exception it stands for."""
     data = answer.data
     if data is _NOT_JSON or not isinstance(data, dict):
-        raise _invalid(operation, answer, context, _what_body(answer, data))
+        raise _invalid(operation, answer, context, tried, _what_body(answer, data))
     code = data.get("code")
     if code is not None and code != 0:
         raise exception_for(
             answer.status,
             plain_int(code),
             plain_str(data.get("reason")) or plain_str(data.get("message")) or f"code {code!r}",
-            **_context(operation, answer, context),
+            **_context(operation, answer, context, tried),
         )
     problem = success_shape(operation)(data)
     if problem is not None:
-        raise _invalid(operation, answer, context, f"a malformed body ({problem.lstrip('.')})")
+        raise _invalid(operation, answer, context, tried, f"a malformed body ({problem.lstrip('.')})")
     try:
-        model = operation.parse(200, _without_nulls(data))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        model = operation.parse(200, data)
+    except (TypeError, AttributeError):  # a null where the spec has an object or a list
+        try:
+            model = operation.parse(200, _without_nulls(data))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            what = f"a body that does not parse ({type(exc).__name__})"
+            raise _invalid(operation, answer, context, tried, what) from None
+    except (KeyError, ValueError) as exc:
         what = f"a body that does not parse ({type(exc).__name__})"
-        raise _invalid(operation, answer, context, what) from None
-    return RESULT_TYPES[operation.id](model, answer.request_id)
+        raise _invalid(operation, answer, context, tried, what) from None
+    return RESULT_TYPES[operation.id](model, answer.headers)
 
 
-def failure(operation: Operation, answer: Answer, context: dict[str, Any]) -> ClientRequestException:
+def failure(
+    operation: Operation, answer: Answer, context: dict[str, Any], tried: list[str]
+) -> ClientRequestException:
     """The exception for a non-200 answer: the generated error model's ``code`` and ``reason``
     (service errors) or ``message`` (gateway errors), else the body's text."""
     data = answer.data
@@ -248,11 +261,13 @@ def failure(operation: Operation, answer: Answer, context: dict[str, Any]) -> Cl
             message = plain_str(data.get("reason")) or plain_str(data.get("message"))
     if message is None:
         message = answer.text() or f"HTTP {answer.status}"
-    return exception_for(answer.status, code, message, **_context(operation, answer, context))
+    return exception_for(answer.status, code, message, **_context(operation, answer, context, tried))
 
 
-def _context(operation: Operation, answer: Answer, context: dict[str, Any]) -> dict[str, Any]:
-    return {"operation": operation.id, "request_id": answer.request_id, **context}
+def _context(
+    operation: Operation, answer: Answer, context: dict[str, Any], tried: list[str]
+) -> dict[str, Any]:
+    return {"operation": operation.id, "request_id": answer.request_id, "hosts_tried": tried, **context}
 
 
 def _what_body(answer: Answer, data: Any) -> str:
@@ -263,11 +278,11 @@ def _what_body(answer: Answer, data: Any) -> str:
 
 
 def _invalid(
-    operation: Operation, answer: Answer, context: dict[str, Any], what: str
+    operation: Operation, answer: Answer, context: dict[str, Any], tried: list[str], what: str
 ) -> InvalidResponseError:
     return InvalidResponseError(
         answer.status,
         None,
         f"{operation.id}: the service answered HTTP {answer.status} with {what}",
-        **_context(operation, answer, context),
+        **_context(operation, answer, context, tried),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Mapping
+from math import isfinite
 from typing import Any
 
 from ._secrets import is_secret
@@ -67,8 +68,10 @@ def _is_type(value: Any, expected: str) -> bool:
         return isinstance(value, str)
     if expected == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
-    if expected == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected == "number":  # JSON has no NaN or infinity
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and isfinite(value)
+        )
     if expected == "boolean":
         return isinstance(value, bool)
     if expected == "array":

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -313,14 +313,20 @@ class ExtensionServiceStatus(Record):
 
 
 class _Result(Record):
-    """A whole response body; ``request_id`` is the service's id of the request, when it sent one."""
+    """A whole response body, with the request id the service answered it under."""
 
-    __slots__ = ("request_id",)
+    __slots__ = ("_headers",)
 
-    def __init__(self, model: Any, request_id: str | None = None) -> None:
+    def __init__(self, model: Any, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(model)
-        #: The request id the service answered with (``X-Request-ID``), ``None`` if it sent none.
-        self.request_id = request_id
+        self._headers = headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The service's id of this request (``X-Request-ID``), ``None`` if it sent none."""
+        from ._responses import request_id
+
+        return None if self._headers is None else request_id(self._headers)
 
 
 class AcquireResult(_Result):
@@ -345,7 +351,7 @@ class RecordingSession(StartResult):
     __slots__ = ("_cname", "_uid", "stop_result")
 
     def __init__(self, started: StartResult, cname: str, uid: str) -> None:
-        super().__init__(started.model, started.request_id)
+        super().__init__(started.model, started._headers)
         self._cname = cname
         self._uid = uid
         #: The :class:`StopResult` once the block has stopped the session.
@@ -398,30 +404,37 @@ def _server(model: Any) -> Any:
     return None if isinstance(server, Unset) else server
 
 
-class QueryResult(_Result):
+class _SessionState(_Result):
+    """What ``query`` and ``stop`` answer alike: the files and the web services' states."""
+
+    _through = ("server_response",)
+    __slots__ = ()
+
+    @property
+    def extension_service_states(self) -> list[ExtensionServiceStatus]:
+        """Web mode: the state of each extension service (``serverResponse.extensionServiceState``)."""
+        return _services(_server(self.model))
+
+    @property
+    def files(self) -> list[RecordedFile]:
+        """Every recorded file (the web recorder's included), whatever ``fileListMode`` says."""
+        found = _files(_server(self.model))
+        for service in self.extension_service_states:
+            found.extend(service.files)
+        return found
+
+    fileList = files
+    extensionServiceState = extension_service_states
+
+
+class QueryResult(_SessionState):
     """``query``: the session's status, its files (always a list) and web service states.
 
     Every field of ``serverResponse`` reads directly on the result (``result.status``).
     """
 
-    _through = ("server_response",)
     _shown = ("resource_id", "sid", "cname", "uid", "status", "file_list_mode", "files", "slice_start_time")
-    __slots__ = ("extension_service_states", "files")
-
-    def __init__(self, model: Any, request_id: str | None = None) -> None:
-        super().__init__(model, request_id)
-        server = _server(model)
-        #: Web mode: the state of each extension service.
-        self.extension_service_states = _services(server)
-        #: Every recorded file so far (the web recorder's included), whatever ``fileListMode`` says.
-        self.files = _files(server)
-        for service in self.extension_service_states:
-            self.files.extend(service.files)
-
-    fileList = property(lambda self: self.files, doc="Alias of :attr:`files` (the wire's name).")
-    extensionServiceState = property(
-        lambda self: self.extension_service_states, doc="Alias of :attr:`extension_service_states`."
-    )
+    __slots__ = ()
 
     @property
     def status(self) -> int | None:
@@ -450,30 +463,14 @@ class QueryResult(_Result):
         return plain_str(sub.recording_service)
 
 
-class StopResult(_Result):
+class StopResult(_SessionState):
     """``stop``: the upload status and the files (web mode: per-service states).
 
     Every field of ``serverResponse`` reads directly on the result (``result.uploading_status``).
     """
 
-    _through = ("server_response",)
     _shown = ("resource_id", "sid", "cname", "uid", "uploading_status", "file_list_mode", "files")
-    __slots__ = ("extension_service_states", "files")
-
-    def __init__(self, model: Any, request_id: str | None = None) -> None:
-        super().__init__(model, request_id)
-        server = _server(model)
-        #: Web mode: the final state of each extension service.
-        self.extension_service_states = _services(server)
-        #: Every recorded file (the web recorder's included), whatever ``fileListMode`` says.
-        self.files = _files(server)
-        for service in self.extension_service_states:
-            self.files.extend(service.files)
-
-    fileList = property(lambda self: self.files, doc="Alias of :attr:`files` (the wire's name).")
-    extensionServiceState = property(
-        lambda self: self.extension_service_states, doc="Alias of :attr:`extension_service_states`."
-    )
+    __slots__ = ()
 
     @property
     def uploading_status(self) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
+from types import MethodType
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 from .._client import BaseClient
@@ -45,48 +46,28 @@ class op(Generic[P, R]):
     @overload
     def __get__(self, obj: AsyncClient, owner: type[Any]) -> Callable[P, Awaitable[R]]: ...
     def __get__(self, obj: Any, owner: type[Any]) -> Any:
-        if obj is None:
-            return self._unbound(owner)
-        build = self.build
-        method: Callable[..., Any]
-        if isinstance(obj, AsyncClient):
-
-            async def method(*args: Any, **kwargs: Any) -> Any:
-                return await obj._run(build(obj, *args, **kwargs))
-
-        else:
-
-            def method(*args: Any, **kwargs: Any) -> Any:
-                return obj._run(build(obj, *args, **kwargs))
-
-        method.__name__ = self._name
-        method.__qualname__ = f"{owner.__name__}.{self._name}"
-        method.__doc__ = self.__doc__
-        cast(Any, method).__signature__ = self.signature(owner)
-        return method
+        function = self._functions.get(owner) or self._unbound(owner)
+        return function if obj is None else MethodType(function, obj)
 
     def _unbound(self, owner: type[Any]) -> Callable[..., Any]:
-        """What the class attribute looks like to ``help()``, ``inspect`` and the docs: a (coroutine)
-        function of ``self`` with the method's signature and docstring."""
-        found = self._functions.get(owner)
-        if found is not None:
-            return found
-        name = self._name
+        """The method as a plain (coroutine) function of the client, with the signature and docstring
+        that ``help()``, ``inspect`` and the docs show; built once per class."""
+        build = self.build
         function: Callable[..., Any]
         if issubclass(owner, AsyncClient):
 
-            async def function(self: Any, *args: Any, **kwargs: Any) -> Any:
-                return await getattr(self, name)(*args, **kwargs)
+            async def function(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+                return await self._run(build(self, *args, **kwargs))
 
         else:
 
-            def function(self: Any, *args: Any, **kwargs: Any) -> Any:
-                return getattr(self, name)(*args, **kwargs)
+            def function(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+                return self._run(build(self, *args, **kwargs))
 
         signature = self.signature(owner)
         self_parameter = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-        function.__name__ = name
-        function.__qualname__ = f"{owner.__name__}.{name}"
+        function.__name__ = self._name
+        function.__qualname__ = f"{owner.__name__}.{self._name}"
         function.__module__ = owner.__module__
         function.__doc__ = self.__doc__
         cast(Any, function).__signature__ = signature.replace(

@@ -331,9 +331,9 @@ PATH_PARAMETERS: tuple[str, ...] = ("appid",)
 def path(
     appid: str,
 ) -> str:
-    """The request path with every parameter percent-encoded."""
+    """The request path with every parameter percent-encoded (letters and digits need no encoding)."""
     return PATH.format(
-        appid=quote(appid, safe=""),
+        appid=appid if appid.isascii() and appid.isalnum() else quote(appid, safe=""),
     )
 
 

@@ -383,12 +383,14 @@ def path(
     sid: str,
     mode: str,
 ) -> str:
-    """The request path with every parameter percent-encoded."""
+    """The request path with every parameter percent-encoded (letters and digits need no encoding)."""
     return PATH.format(
-        appid=quote(appid, safe=""),
-        resourceid=quote(resourceid, safe=""),
-        sid=quote(sid, safe=""),
-        mode=quote(mode, safe=""),
+        appid=appid if appid.isascii() and appid.isalnum() else quote(appid, safe=""),
+        resourceid=resourceid
+        if resourceid.isascii() and resourceid.isalnum()
+        else quote(resourceid, safe=""),
+        sid=sid if sid.isascii() and sid.isalnum() else quote(sid, safe=""),
+        mode=mode if mode.isascii() and mode.isalnum() else quote(mode, safe=""),
     )
 
 
