@@ -114,13 +114,13 @@ def test_each_mode_method_offers_exactly_the_spec_blocks_of_its_mode(client_clas
 @pytest.mark.parametrize("client_class", [MixRecordingClient, WebRecordingClient], ids=lambda c: c.__name__)
 def test_a_block_of_another_mode_is_refused_before_sending(client_class: type[Any]) -> None:
     other = "snapshot_config"  # individual mode only
-    with client_class(
-        app_id="a1", customer_id="c", customer_secret="s", base_url="http://127.0.0.1:9"
-    ) as client:
-        with pytest.raises(agora_cr.ValidationError) as info:
-            client.start(
-                "R" * 20, "room", "1", storage_config={"vendor": 1}, **{other: {"fileType": ["jpg"]}}
-            )
+    with (
+        client_class(
+            app_id="a1", customer_id="c", customer_secret="s", base_url="http://127.0.0.1:9"
+        ) as client,
+        pytest.raises(agora_cr.ValidationError) as info,
+    ):
+        client.start("R" * 20, "room", "1", storage_config={"vendor": 1}, **{other: {"fileType": ["jpg"]}})
     assert info.value.field == "clientRequest.snapshotConfig"
 
 
