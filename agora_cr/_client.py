@@ -52,19 +52,7 @@ class BaseClient:
         self._config: ClientConfig = config
         self._hosts = HostPool(config.hosts)
         self._logger = logger if logger is not None else logging.getLogger(C.LOGGER_NAME)
-        self._policy = Policy(
-            hosts=self._hosts,
-            timeout=config.timeout,
-            connect_timeout=config.connect_timeout,
-            deadline=config.deadline,
-            max_retries=config.max_retries,
-            initial_retry_delay=config.initial_retry_delay,
-            max_retry_delay=config.max_retry_delay,
-            retry_after_cap=config.retry_after_cap,
-            start_retry_delays=config.start_retry_delays,
-            jitter=config.jitter,
-            logger=self._logger,
-        )
+        self._policy = Policy(config, self._hosts, self._logger)
         self._requests = RequestBuilder(config.app_id, self._mode)
         self._headers = {
             "Authorization": config.authorization,

@@ -22,12 +22,12 @@ import logging
 import random
 import time
 from collections.abc import Generator
-from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 
+from ._config import ClientConfig
 from ._requests import Call
 from ._responses import Answer, failure, success
 from .exceptions import ClientRequestException, ClientTimeoutException, ConnectionError, RateLimitError
@@ -61,34 +61,26 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, seconds)
 
 
-@dataclass
 class Policy:
-    """The retry/failover/deadline settings of one client (validated by ``_config``)."""
+    """The retry/failover/deadline behaviour of one client, from its checked configuration."""
 
-    hosts: HostPool
-    timeout: float
-    connect_timeout: float
-    deadline: float
-    max_retries: int
-    initial_retry_delay: float
-    max_retry_delay: float
-    retry_after_cap: float
-    start_retry_delays: tuple[float, ...]
-    jitter: float
-    logger: logging.Logger
-
-    def __post_init__(self) -> None:
+    def __init__(self, config: ClientConfig, hosts: HostPool, logger: logging.Logger) -> None:
+        self.config = config
+        self.hosts = hosts
+        self.logger = logger
         self._random = random.Random()
 
     def backoff(self, retry: int) -> float:
         """The pause before retry number ``retry`` (0-based): exponential, capped, with jitter."""
-        delay: float = min(self.initial_retry_delay * (2.0**retry), self.max_retry_delay)
-        return delay * (1.0 - self.jitter * self._random.random())
+        config = self.config
+        delay: float = min(config.initial_retry_delay * (2.0**retry), config.max_retry_delay)
+        return delay * (1.0 - config.jitter * self._random.random())
 
     def flow(self, call: Call[Any]) -> Flow:
         """Drive one call to its result (the generator's return value) or its exception."""
+        config = self.config
         clock = time.monotonic
-        deadline = clock() + self.deadline
+        deadline = clock() + config.deadline
         hosts = self.hosts
         logger = self.logger
         operation = call.operation.id
@@ -103,13 +95,13 @@ class Policy:
             if remaining <= 0:
                 raise self._error(
                     ClientTimeoutException,
-                    f"{operation}: deadline of {self.deadline:g}s exceeded",
+                    f"{operation}: deadline of {config.deadline:g}s exceeded",
                     call,
                     tried,
                 )
             timeout = None
-            if remaining < self.timeout:
-                timeout = httpx.Timeout(remaining, connect=min(self.connect_timeout, remaining))
+            if remaining < config.timeout:
+                timeout = httpx.Timeout(remaining, connect=min(config.connect_timeout, remaining))
             attempt += 1
             started = clock()
             outcome = yield (host + call.path, timeout)
@@ -160,9 +152,9 @@ class Policy:
                 error = failure(call.operation, answer, call.context, tried)
                 if error.error_code == 65:
                     if operation == "start":
-                        if start_retries >= len(self.start_retry_delays):
+                        if start_retries >= len(config.start_retry_delays):
                             raise error
-                        delay = self.start_retry_delays[start_retries]
+                        delay = config.start_retry_delays[start_retries]
                         start_retries += 1
                         if clock() + delay >= deadline:
                             raise error
@@ -183,10 +175,10 @@ class Policy:
                     retryable = operation in RETRY_ON_FAILURE
                 else:
                     raise error
-            if not retryable or retries >= self.max_retries:
+            if not retryable or retries >= config.max_retries:
                 raise error
             delay = (
-                min(retry_after, self.retry_after_cap) if retry_after is not None else self.backoff(retries)
+                min(retry_after, config.retry_after_cap) if retry_after is not None else self.backoff(retries)
             )
             if clock() + delay >= deadline:
                 raise error
@@ -196,7 +188,7 @@ class Policy:
                 operation,
                 type(error).__name__,
                 retries,
-                self.max_retries,
+                config.max_retries,
                 delay,
             )
             if delay > 0:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 import httpx
 
@@ -23,17 +23,16 @@ from .exceptions import ClientBuildException, ClientClosedError
 from .results import RecordingSession
 
 R = TypeVar("R")
+ConnectedT = TypeVar("ConnectedT", bound="_Connected")
 SyncT = TypeVar("SyncT", bound="SyncClient")
 AsyncT = TypeVar("AsyncT", bound="AsyncClient")
 
 
-def _limits(max_connections: int) -> httpx.Limits:
-    # Every pooled connection may stay alive (see _constants.DEFAULT_MAX_CONNECTIONS).
-    return httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+class _Connected(BaseClient):
+    """A client with its own httpx client (keep-alive pool); the two flavours differ in its class."""
 
-
-class SyncClient(BaseClient):
-    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
+    _http_class: ClassVar[Callable[..., Any]]
+    _transport_class: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
 
     def __init__(
         self,
@@ -41,28 +40,41 @@ class SyncClient(BaseClient):
         customer_id: str | None = None,
         customer_secret: str | None = None,
         *,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         **options: Any,
     ) -> None:
-        if transport is not None and not isinstance(transport, httpx.BaseTransport):
-            raise ClientBuildException("transport must be an httpx.BaseTransport for a sync client")
+        if transport is not None and not isinstance(transport, self._transport_class):
+            kind = "an async" if self._transport_class is httpx.AsyncBaseTransport else "a sync"
+            raise ClientBuildException(
+                f"transport must be an {self._transport_class.__qualname__} for {kind} client"
+            )
         super().__init__(app_id, customer_id, customer_secret, **options)
         config = self._config
-        self._http = httpx.Client(
+        self._http: Any = self._http_class(
             headers=self._headers,
             timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
             transport=transport,
-            limits=_limits(config.max_connections),
+            limits=httpx.Limits(  # every pooled connection may stay alive (see _constants)
+                max_connections=config.max_connections, max_keepalive_connections=config.max_connections
+            ),
             follow_redirects=False,
             trust_env=transport is None,
         )
         self._closed = False
 
     @classmethod
-    def from_env(cls: type[SyncT], **overrides: Any) -> SyncT:
+    def from_env(cls: type[ConnectedT], **overrides: Any) -> ConnectedT:
         """Build from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``, ``AGORA_REGION``
         and the optional ``AGORA_BASE_URL``; keyword arguments override them."""
         return cls(**env_kwargs(overrides))
+
+
+class SyncClient(_Connected):
+    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
+
+    _http_class = httpx.Client
+    _transport_class = httpx.BaseTransport
+    _http: httpx.Client
 
     def _run(self, call: Call[R]) -> R:
         if self._closed:
@@ -152,35 +164,19 @@ class SyncClient(BaseClient):
         self.close()
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(_Connected):
     """Asyncio client: one ``httpx.AsyncClient`` (keep-alive pool) per instance."""
 
-    def __init__(
-        self,
-        app_id: str | None = None,
-        customer_id: str | None = None,
-        customer_secret: str | None = None,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **options: Any,
-    ) -> None:
-        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise ClientBuildException("transport must be an httpx.AsyncBaseTransport for an async client")
-        super().__init__(app_id, customer_id, customer_secret, **options)
-        config = self._config
-        self._http = httpx.AsyncClient(
-            headers=self._headers,
-            timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
-            transport=transport,
-            limits=_limits(config.max_connections),
-            follow_redirects=False,
-            trust_env=transport is None,
-        )
+    _http_class = httpx.AsyncClient
+    _transport_class = httpx.AsyncBaseTransport
+    _http: httpx.AsyncClient
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         # At most one in-flight request per pooled connection; the rest wait here. httpcore's pool
         # rescans its whole queue whenever a connection frees up, so letting hundreds of tasks queue
         # there costs O(n^2) (measured: 500 concurrent lifecycles 17 s instead of 4 s).
-        self._gate = asyncio.Semaphore(config.max_connections)
-        self._closed = False
+        self._gate = asyncio.Semaphore(self._config.max_connections)
 
     async def _send(self, request: httpx.Request, timeout: httpx.Timeout | None) -> httpx.Response:
         gate = self._gate
@@ -198,11 +194,6 @@ class AsyncClient(BaseClient):
             return await self._http.send(request)
         finally:
             gate.release()
-
-    @classmethod
-    def from_env(cls: type[AsyncT], **overrides: Any) -> AsyncT:
-        """Build from ``AGORA_*`` environment variables (see the sync client)."""
-        return cls(**env_kwargs(overrides))
 
     async def _run(self, call: Call[R]) -> R:
         if self._closed:

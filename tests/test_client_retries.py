@@ -80,7 +80,7 @@ def test_start_code_65_gives_up_after_the_schedule(emu: Emulator) -> None:
 
 def test_default_start_retry_schedule_is_3_then_6_seconds() -> None:
     with IndividualRecordingClient(app_id="a1", customer_id="c", customer_secret="s") as client:
-        assert client._policy.start_retry_delays == (3.0, 6.0)
+        assert client._policy.config.start_retry_delays == (3.0, 6.0)
 
 
 def test_429_honours_retry_after_seconds(emu: Emulator) -> None:

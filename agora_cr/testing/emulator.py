@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
+from agora_cr._secrets import mask, mask_headers
 from agora_cr.testing.faults import Fault, FaultPlan, RequestInfo, build_fault
 from agora_cr.testing.ratelimit import SlidingWindowLimiter
-from agora_cr.testing.records import RecordedRequest, mask_body, mask_headers
+from agora_cr.testing.records import RecordedRequest
 from agora_cr.testing.server import HttpRequest, HttpResponse, HttpServer, Listener
 from agora_cr.testing.service import Prepared, Service
 from agora_cr.testing.state import Session, Store
@@ -256,7 +257,7 @@ class Emulator:
             operation=request.operation,
             mode=request.mode,
             headers=mask_headers(request.headers),
-            body=mask_body(request.json),
+            body=mask(request.json),
             status=status,
             code=code,
             host=listener.name,

@@ -1,14 +1,11 @@
-"""The request log (``Emulator.requests``) with credentials and secrets masked."""
+"""The request log (``Emulator.requests``): bodies and headers masked by the client's one rule
+(``agora_cr._secrets``), so no credential or secret field of the spec is ever recorded."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-MASK = "***"
-# Body keys whose values never reach the log: storage/VoD keys, STS and RTC tokens, decryption secret.
-SECRET_KEYS = frozenset({"accessKey", "secretKey", "stsToken", "token", "secret"})
 
 
 @dataclass(frozen=True)
@@ -27,23 +24,3 @@ class RecordedRequest:
     url: str
     fault: str | None
     time: float
-
-
-def mask_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """Copy of the headers with the Authorization credential replaced by ``***``."""
-    masked: dict[str, str] = {}
-    for name, value in headers.items():
-        if name.lower() == "authorization":
-            scheme = value.split(" ", 1)[0] if " " in value else ""
-            value = f"{scheme} {MASK}".strip()
-        masked[name] = value
-    return masked
-
-
-def mask_body(value: Any) -> Any:
-    """Deep copy of a JSON value with every secret-bearing key replaced by ``***``."""
-    if isinstance(value, dict):
-        return {key: MASK if key in SECRET_KEYS else mask_body(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [mask_body(item) for item in value]
-    return value
