@@ -7,8 +7,9 @@ operations of each recording mode.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import _constants as C
@@ -36,6 +37,8 @@ class BaseClient:
 
     #: ``individual``, ``mix`` or ``web``; set by each mode's client class.
     _mode: ClassVar[str] = ""
+    #: The ``recordingConfig`` a start without one sends (``None``: the mode has no such block).
+    _default_recording_config: ClassVar[Mapping[str, Any] | None] = None
 
     def __init__(
         self,
@@ -131,7 +134,13 @@ class BaseClient:
 
     # ---------------------------------------------------------------------------- mode hooks
     def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
-        """Fill the mode's defaults into a start ``clientRequest`` (each mode overrides this)."""
+        """Fill the mode's defaults into a start ``clientRequest``: its ``recordingConfig``, and HLS
+        files unless screenshots only."""
+        default = self._default_recording_config
+        if default is not None and "recordingConfig" not in client_request:
+            client_request["recordingConfig"] = copy.deepcopy(default)
+        if "recordingFileConfig" not in client_request and "snapshotConfig" not in client_request:
+            client_request["recordingFileConfig"] = copy.deepcopy(C.DEFAULT_RECORDING_FILE_CONFIG)
         return client_request
 
     # ------------------------------------------------------------------------- recording() helpers

@@ -18,6 +18,7 @@ import orjson
 
 from . import _constants as C
 from ._operations import Operation
+from ._validation import json_type_name
 from .exceptions import ClientRequestException, InvalidResponseError, exception_for
 from .results import (
     AcquireResult,
@@ -186,17 +187,8 @@ def success_shape(operation: Operation) -> Shape:
 
 
 def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "null"
+    name = json_type_name(value)
+    return name if name == "null" else f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _without_nulls(value: Any) -> Any:

@@ -45,7 +45,8 @@ def _show(value: Any, key: str | None) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _type_name(value: Any) -> str:
+def json_type_name(value: Any) -> str:
+    """The JSON Schema type of a Python value (``integer``, ``object``, ...)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -150,7 +151,7 @@ class _Compiler:
 
         def check(value: Any) -> None:
             if typ is not None and not _is_type(value, typ):
-                raise _Invalid(f"expected {typ}, got {_type_name(value)}")
+                raise _Invalid(f"expected {typ}, got {json_type_name(value)}")
             if enum_set is not None and not _in_enum(value, enum_set, typ):
                 raise _Invalid(f"{_show(value, key)} is not one of [{enum_text}]")
             if minimum is not None and value < minimum:
@@ -174,7 +175,7 @@ class _Compiler:
 
         def check(value: Any) -> None:
             if not isinstance(value, list):
-                raise _Invalid(f"expected array, got {_type_name(value)}")
+                raise _Invalid(f"expected array, got {json_type_name(value)}")
             count = len(value)
             if min_items is not None and count < min_items:
                 raise _Invalid(f"must have at least {min_items} item(s)")
@@ -206,7 +207,7 @@ class _Compiler:
 
         def check(value: Any) -> None:
             if not isinstance(value, dict):
-                raise _Invalid(f"expected object, got {_type_name(value)}")
+                raise _Invalid(f"expected object, got {json_type_name(value)}")
             for name in required:
                 if name not in value:
                     raise _Invalid("required field is missing", [name], score=_overlap(value, props))

@@ -10,11 +10,9 @@ mode, so a block added to the spec is accepted after ``./codegen.sh`` with no ed
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypeAlias
 
-from .. import _constants as C
 from .._client import BaseClient
 from .._operations import SCENES, operation
 from .._requests import Call, wire_blocks
@@ -62,6 +60,19 @@ def _acquire(
     return client._requests.call("acquire", cname=cname, uid=uid, client_request=client_request, rules=rules)
 
 
+def _acquire_named(
+    resource_expired_hour: int | None, exclude_resource_ids: Sequence[str] | None, region_affinity: int | None
+) -> dict[str, Any]:
+    """The acquire options Agora's SDK takes positionally, by their keyword names."""
+    if isinstance(exclude_resource_ids, tuple):
+        exclude_resource_ids = list(exclude_resource_ids)
+    return {
+        "resource_expired_hour": resource_expired_hour,
+        "exclude_resource_ids": exclude_resource_ids,
+        "region_affinity": region_affinity,
+    }
+
+
 def acquire(
     client: BaseClient,
     /,
@@ -77,14 +88,8 @@ def acquire(
     Keywords: ``region`` (``"CN"``, ``"AP"``, ``"EU"``, ``"NA"``), ``start_parameter`` (the later
     ``start`` blocks, declared in advance) and any other ``clientRequest`` field of the spec.
     """
-    extra = {
-        "resource_expired_hour": resource_expired_hour,
-        "exclude_resource_ids": list(exclude_resource_ids)
-        if isinstance(exclude_resource_ids, tuple)
-        else exclude_resource_ids,
-        "region_affinity": region_affinity,
-    }
-    return _acquire(client, cname, uid, {**extra, **blocks}, None)
+    named = _acquire_named(resource_expired_hour, exclude_resource_ids, region_affinity)
+    return _acquire(client, cname, uid, {**named, **blocks}, None)
 
 
 def acquire_individual(
@@ -104,14 +109,9 @@ def acquire_individual(
     Keywords: ``scene``, ``region`` (``"CN"``, ``"AP"``, ``"EU"``, ``"NA"``), ``start_parameter`` and any
     other ``clientRequest`` field of the spec.
     """
-    extra = {
-        "resource_expired_hour": resource_expired_hour,
-        "exclude_resource_ids": list(exclude_resource_ids)
-        if isinstance(exclude_resource_ids, tuple)
-        else exclude_resource_ids,
-        "region_affinity": region_affinity,
-    }
-    return _acquire(client, cname, uid, {**extra, **blocks}, 2 if enable_postpone_transcoding_mix else None)
+    named = _acquire_named(resource_expired_hour, exclude_resource_ids, region_affinity)
+    scene = 2 if enable_postpone_transcoding_mix else None
+    return _acquire(client, cname, uid, {**named, **blocks}, scene)
 
 
 # ------------------------------------------------------------------------------------------ start
@@ -326,11 +326,3 @@ def stop(
 def get_ncs_ip(client: BaseClient, /) -> Call[NcsIpResult]:
     """The IP addresses of Agora's notification (NCS) servers, to allow in a firewall (re-query daily)."""
     return client._requests.call("getNcsIp")
-
-
-# --------------------------------------------------------------------------------------- defaults
-def fill_file_config(client_request: dict[str, Any]) -> dict[str, Any]:
-    """``recordingFileConfig`` defaults to HLS, except for screenshot-only recording."""
-    if "recordingFileConfig" not in client_request and "snapshotConfig" not in client_request:
-        client_request["recordingFileConfig"] = copy.deepcopy(C.DEFAULT_RECORDING_FILE_CONFIG)
-    return client_request

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 from .. import _constants as C
 from .._client import BaseClient
 from .._transport import AsyncClient, SyncClient
@@ -18,6 +15,7 @@ class _Individual(BaseClient):
     """The operations of individual recording (shared by the sync and async clients)."""
 
     _mode = "individual"
+    _default_recording_config = C.DEFAULT_INDIVIDUAL_RECORDING_CONFIG
 
     acquire = op(_calls.acquire_individual, "acquire")
     start = op(_calls.start, "start")
@@ -25,11 +23,6 @@ class _Individual(BaseClient):
     update = op(_calls.update, "update")
     stop = op(_calls.stop, "stop")
     get_ncs_ip = op(_calls.get_ncs_ip, "getNcsIp")
-
-    def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
-        if "recordingConfig" not in client_request:
-            client_request["recordingConfig"] = copy.deepcopy(C.DEFAULT_INDIVIDUAL_RECORDING_CONFIG)
-        return _calls.fill_file_config(client_request)
 
 
 class IndividualRecordingClient(_Individual, SyncClient):

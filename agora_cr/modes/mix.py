@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 from .. import _constants as C
 from .._client import BaseClient
 from .._transport import AsyncClient, SyncClient
@@ -18,6 +15,7 @@ class _Mix(BaseClient):
     """The operations of composite recording (shared by the sync and async clients)."""
 
     _mode = "mix"
+    _default_recording_config = C.DEFAULT_MIX_RECORDING_CONFIG
 
     acquire = op(_calls.acquire, "acquire")
     start = op(_calls.start, "start")
@@ -26,11 +24,6 @@ class _Mix(BaseClient):
     update_layout = op(_calls.update_layout, "updateLayout")
     stop = op(_calls.stop, "stop")
     get_ncs_ip = op(_calls.get_ncs_ip, "getNcsIp")
-
-    def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
-        if "recordingConfig" not in client_request:
-            client_request["recordingConfig"] = copy.deepcopy(C.DEFAULT_MIX_RECORDING_CONFIG)
-        return _calls.fill_file_config(client_request)
 
 
 class MixRecordingClient(_Mix, SyncClient):

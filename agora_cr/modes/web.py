@@ -38,7 +38,7 @@ class _Web(BaseClient):
                         if key in param:
                             service["serviceName"] = name
                             break
-        return _calls.fill_file_config(client_request)
+        return super()._start_defaults(client_request)
 
 
 class WebRecordingClient(_Web, SyncClient):
