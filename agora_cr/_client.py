@@ -10,13 +10,13 @@ import contextlib
 import copy
 import logging
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from . import _constants as C
 from ._config import ClientConfig, build_config
 from ._logging import client_logger, close_handlers
 from ._policy import Policy
-from ._requests import RequestBuilder
+from ._requests import Call, RequestBuilder
 from .exceptions import ClientClosedError, ValidationError
 from .regions import HostPool, RegionArea
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from .compat.builder import ClientBuilder
 
 ClientT = TypeVar("ClientT", bound="BaseClient")
+
+#: Stands for the resource ID of a ``start`` checked before ``acquire`` has answered; never sent.
+_PLACEHOLDER_RESOURCE_ID = "not-yet-acquired"
 
 
 def _version() -> str:
@@ -144,13 +147,26 @@ class BaseClient:
         return client_request
 
     # ------------------------------------------------------------------------- recording() helpers
-    def _recording_start_kwargs(self, token: str | None, start_blocks: dict[str, Any]) -> dict[str, Any]:
+    def _build(self, name: str, *args: Any, **kwargs: Any) -> Call[Any]:
+        """The call this client's method ``name`` would make, built (and checked) without sending."""
+        for klass in type(self).__mro__:
+            method = vars(klass).get(name)
+            if method is not None:
+                return cast("Call[Any]", method.build(self, *args, **kwargs))
+        raise AttributeError(name)
+
+    def _recording_blocks(
+        self, cname: str, uid: str | int, token: str | None, start_blocks: dict[str, Any]
+    ) -> dict[str, Any]:
+        """``start``'s keyword arguments for ``recording()``, every input checked before ``acquire``."""
         if token is not None:
             if self._mode == "web":
                 raise ValidationError(
                     "token: web recording takes no RTC token", field="token", operation="start"
                 )
             start_blocks = {"token": token, **start_blocks}
+        self._build("acquire", cname, uid)
+        self._build("start", _PLACEHOLDER_RESOURCE_ID, cname, uid, **start_blocks)
         return start_blocks
 
     def _stop_failed_after_error(self, body_error: BaseException, stop_error: BaseException) -> None:

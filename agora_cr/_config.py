@@ -62,15 +62,15 @@ def _number(name: str, value: object, *, positive: bool = False) -> float:
         or not math.isfinite(value)
         or value < 0
     ):
-        raise ClientBuildException(f"{name} must be a finite number >= 0 (got {value!r})")
+        raise ClientBuildException(f"{name} must be a finite number >= 0 (got {value!r})", field=name)
     if positive and value == 0:
-        raise ClientBuildException(f"{name} must be greater than 0")
+        raise ClientBuildException(f"{name} must be greater than 0", field=name)
     return float(value)
 
 
 def _count(name: str, value: object, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ClientBuildException(f"{name} must be an integer >= {minimum} (got {value!r})")
+        raise ClientBuildException(f"{name} must be an integer >= {minimum} (got {value!r})", field=name)
     return value
 
 

@@ -50,6 +50,13 @@ class Operation:
         """The request-body schema (``#/components/schemas/...``) this operation uses in ``mode``."""
         return _body_schema_ref(self.id, mode)
 
+    def cname_schema_ref(self, mode: str | None) -> str:
+        """The schema of the body's ``cname`` in ``mode`` (``x-agora-mode-cname``, else the body's own)."""
+        by_mode = self.spec.get("x-agora-mode-cname")
+        if by_mode and mode in by_mode:
+            return str(by_mode[mode])
+        return f"{self.body_schema_ref(mode)}/properties/cname"
+
     def client_request_model(self, mode: str | None) -> type[Any]:
         """The generated model of the body's ``clientRequest`` in ``mode``."""
         return _client_request_model(self.id, mode)

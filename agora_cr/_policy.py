@@ -23,7 +23,7 @@ import random
 import time
 from collections.abc import Generator
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 
@@ -33,8 +33,18 @@ from ._responses import Answer, failure, success
 from .exceptions import ClientRequestException, ClientTimeoutException, ConnectionError, RateLimitError
 from .regions import HostPool
 
-#: An attempt: (absolute URL, per-attempt timeout or None for the client default).
-Attempt = tuple[str, "httpx.Timeout | None"]
+
+class Attempt(NamedTuple):
+    """One HTTP attempt the flow asks for."""
+
+    #: The absolute URL (this attempt's host and the call's path).
+    url: str
+    #: The per-attempt timeout, shortened near the deadline; ``None``: the client's default.
+    timeout: httpx.Timeout | None
+    #: When the whole call must end (``time.monotonic()``): every wait of the attempt stops by then.
+    deadline: float
+
+
 Flow = Generator["Attempt | float", Any, Any]
 
 #: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (see DESIGN.md).
@@ -104,12 +114,20 @@ class Policy:
                 timeout = httpx.Timeout(remaining, connect=min(config.connect_timeout, remaining))
             attempt += 1
             started = clock()
-            outcome = yield (host + call.path, timeout)
+            outcome = yield Attempt(host + call.path, timeout, deadline)
             elapsed_ms = (clock() - started) * 1000.0
             retry_after: float | None = None
             error: ClientRequestException
             if isinstance(outcome, BaseException):
-                hosts.fail(index)
+                if clock() >= deadline:  # the deadline ended the attempt: no fault of the host
+                    raise self._error(
+                        ClientTimeoutException,
+                        f"{operation}: deadline of {config.deadline:g}s exceeded ({type(outcome).__name__})",
+                        call,
+                        tried,
+                    )
+                if not isinstance(outcome, httpx.PoolTimeout):
+                    hosts.fail(index)
                 logger.warning(
                     "%s %s failed: %s after %.1f ms (attempt %d, host %s)",
                     call.method,
@@ -125,6 +143,10 @@ class Policy:
                         continue  # fail over to the next host at once
                     what = f"could not connect to any host ({type(outcome).__name__})"
                     error = self._error(ConnectionError, f"{operation}: {what}", call, tried)
+                    retryable = True
+                elif isinstance(outcome, httpx.PoolTimeout):  # nothing was sent: any call may wait again
+                    what = "no free connection within the attempt timeout (max_connections in use)"
+                    error = self._error(ClientTimeoutException, f"{operation}: {what}", call, tried)
                     retryable = True
                 elif isinstance(outcome, httpx.TimeoutException):
                     what = f"no answer within the attempt timeout ({type(outcome).__name__})"

@@ -110,10 +110,10 @@ def _id_check(name: str) -> Check:
 
 
 @functools.cache
-def _body_checks(ref: str) -> tuple[Check, Check, Check]:
-    """Compiled checks of a body schema's ``cname``, ``uid`` and ``clientRequest``."""
+def _body_checks(ref: str, cname_ref: str) -> tuple[Check, Check, Check]:
+    """Compiled checks of a body's ``cname`` (schema ``cname_ref``), ``uid`` and ``clientRequest``."""
     return (
-        schema_check(f"{ref}/properties/cname"),
+        schema_check(cname_ref),
         schema_check(f"{ref}/properties/uid"),
         schema_check(f"{ref}/properties/clientRequest"),
     )
@@ -157,15 +157,16 @@ class RequestBuilder:
             uid = as_uid(uid, operation_id)
             context["cname"] = cname
             context["uid"] = uid
-            content = self._body(
-                operation_id, op.body_schema_ref(self._mode), cname, uid, client_request or {}, rules
-            )
+            ref = op.body_schema_ref(self._mode)
+            cname_ref = op.cname_schema_ref(self._mode)
+            content = self._body(operation_id, ref, cname_ref, cname, uid, client_request or {}, rules)
         return Call(op, op.path(*[values[name] for name in op.path_parameters]), content, context)
 
     def _body(
         self,
         operation_id: str,
         ref: str,
+        cname_ref: str,
         cname: Any,
         uid: str,
         client_request: dict[str, Any],
@@ -178,7 +179,7 @@ class RequestBuilder:
         sends the same configuration for every room, and re-checking it cost more than the client's
         whole remaining per-call overhead. Only requests that passed are remembered, per client, bounded.
         """
-        cname_check, uid_check, request_check = _body_checks(ref)
+        cname_check, uid_check, request_check = _body_checks(ref, cname_ref)
         validate(cname_check, cname, "cname", operation_id)
         validate(uid_check, uid, "uid", operation_id)
         try:
@@ -200,6 +201,10 @@ class RequestBuilder:
             raise fail(
                 "cname", "is not valid Unicode text (it holds a lone surrogate)", operation_id
             ) from None
+
+    def after_fork(self) -> None:
+        """In a forked child: a new lock (another thread of the parent may have held this one)."""
+        self._lock = threading.Lock()
 
     def _remember(self, key: tuple[str, bytes]) -> None:
         with self._lock:

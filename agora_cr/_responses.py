@@ -50,14 +50,18 @@ _SHOWN_TEXT = 200
 
 
 class Answer:
-    """One HTTP answer as the policy sees it: status, headers and the body decoded at most once."""
+    """One HTTP answer as the policy sees it: status, headers and the body decoded at most once.
+    ``problem`` says why the body could not be read (too large, undecodable), if it could not."""
 
-    __slots__ = ("_data", "content", "headers", "status")
+    __slots__ = ("_data", "content", "headers", "problem", "status")
 
-    def __init__(self, status: int, headers: Mapping[str, str], content: bytes) -> None:
+    def __init__(
+        self, status: int, headers: Mapping[str, str], content: bytes, problem: str | None = None
+    ) -> None:
         self.status = status
         self.headers = headers
         self.content = content
+        self.problem = problem
         self._data: Any = _UNREAD
 
     @property
@@ -74,6 +78,8 @@ class Answer:
 
     def text(self) -> str:
         """The body as text for an error message: stripped, cut to a readable length."""
+        if self.problem is not None:
+            return self.problem
         text = self.content.decode("utf-8", "replace").strip()
         return (text[:_SHOWN_TEXT] + "...") if len(text) > _SHOWN_TEXT else text
 
@@ -263,6 +269,8 @@ def _context(
 
 
 def _what_body(answer: Answer, data: Any) -> str:
+    if answer.problem is not None:
+        return answer.problem
     if data is _NOT_JSON:
         text = answer.text()
         return "an empty body" if not text else f"a body that is not JSON: {text!r}"

@@ -1,22 +1,36 @@
 """The I/O halves: a sync driver over ``httpx.Client`` and an async one over ``httpx.AsyncClient``.
 
 Both run :meth:`agora_cr._policy.Policy.flow` for a :class:`~agora_cr._requests.Call` and differ only in
-how they send and sleep. This is the only module that does I/O.
+how they wait. This is the only module that does I/O. What each attempt guarantees, in both flavours:
+
+* **bounded**: the call's deadline covers waiting for a connection, connecting, sending and reading the
+  whole body (sync: every socket operation's timeout is clamped to the deadline; async: the attempt runs
+  under ``asyncio.wait_for``), and an answer larger than ``max_response_bytes`` (decoded) is cut off;
+* **shared safely**: at most ``max_connections`` requests are in the pool at once, the rest wait in a
+  fair queue (``_gates``);
+* **fork-safe**: a client used in a child process after ``os.fork()`` (gunicorn ``--preload``,
+  multiprocessing) opens connections of its own instead of sharing the parent's sockets.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, ClassVar, TypeVar, cast
 
+import httpcore
 import httpx
 
+from . import _constants as C
 from ._client import BaseClient
 from ._config import env_kwargs
+from ._gates import AsyncFairGate, FairGate
+from ._policy import Attempt
 from ._requests import Call
 from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError
@@ -24,8 +38,101 @@ from .results import RecordingSession
 
 R = TypeVar("R")
 ConnectedT = TypeVar("ConnectedT", bound="_Connected")
-SyncT = TypeVar("SyncT", bound="SyncClient")
-AsyncT = TypeVar("AsyncT", bound="AsyncClient")
+
+# ------------------------------------------------------------------------------ sync deadline clamp
+#: The deadline (``time.monotonic()``) of the attempt the current thread is making, if any.
+_attempt = threading.local()
+
+
+def _clamp(timeout: float | None, expired: type[Exception]) -> float | None:
+    deadline: float | None = getattr(_attempt, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise expired("the call's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every wait ends by the current attempt's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _clamp(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _clamp(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._stream.start_tls(
+            ssl_context, server_hostname, _clamp(timeout, httpcore.ConnectTimeout)
+        )
+        return _DeadlineStream(stream)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """httpcore's sync network backend, with every connect and socket wait clamped to the deadline."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(super().connect_tcp(host, port, timeout, local_address, socket_options))
+
+
+def _default_sync_transport(limits: httpx.Limits) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(limits=limits)
+    pool = getattr(transport, "_pool", None)
+    if isinstance(pool, httpcore.ConnectionPool):  # httpx 0.2x; without it only the body check bounds
+        pool._network_backend = _DeadlineBackend()
+    return transport
+
+
+# ------------------------------------------------------------------------------------- the body
+def _read_body(response: httpx.Response, limit: int) -> Answer:
+    """Read a streamed answer to the end, decoded, up to ``limit`` bytes."""
+    chunks = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                return Answer(response.status_code, response.headers, b"", f"a body over {limit} bytes")
+            chunks.append(chunk)
+    except httpx.DecodingError as exc:
+        return Answer(response.status_code, response.headers, b"", f"a body that cannot be decoded ({exc})")
+    return Answer(response.status_code, response.headers, b"".join(chunks))
+
+
+async def _aread_body(response: httpx.Response, limit: int) -> Answer:
+    """:func:`_read_body` for an async stream."""
+    chunks = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                return Answer(response.status_code, response.headers, b"", f"a body over {limit} bytes")
+            chunks.append(chunk)
+    except httpx.DecodingError as exc:
+        return Answer(response.status_code, response.headers, b"", f"a body that cannot be decoded ({exc})")
+    return Answer(response.status_code, response.headers, b"".join(chunks))
 
 
 class _Connected(BaseClient):
@@ -49,18 +156,40 @@ class _Connected(BaseClient):
                 f"transport must be an {self._transport_class.__qualname__} for {kind} client"
             )
         super().__init__(app_id, customer_id, customer_secret, **options)
+        self._transport = transport
+        self._connect()
+        self._closed = False
+
+    def _connect(self) -> None:
+        """A new connection pool and gate (at construction, and in a child process after a fork)."""
         config = self._config
+        limits = httpx.Limits(  # every pooled connection may stay alive (see _constants)
+            max_connections=config.max_connections, max_keepalive_connections=config.max_connections
+        )
+        transport = self._transport
+        if transport is None and self._http_class is httpx.Client:
+            transport = _default_sync_transport(limits)
         self._http: Any = self._http_class(
             headers=self._headers,
             timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
             transport=transport,
-            limits=httpx.Limits(  # every pooled connection may stay alive (see _constants)
-                max_connections=config.max_connections, max_keepalive_connections=config.max_connections
-            ),
+            limits=limits,
             follow_redirects=False,
-            trust_env=transport is None,
+            trust_env=self._transport is None,
         )
-        self._closed = False
+        self._pid = os.getpid()
+
+    def _check_process(self) -> None:
+        """Open a new pool in a forked child: the parent's sockets are the parent's (left untouched)."""
+        if self._pid != os.getpid():
+            self._requests.after_fork()
+            self._connect()
+
+    def _wait(self, attempt: Attempt) -> float:
+        """How long an attempt may wait for a free connection."""
+        timeout = attempt.timeout
+        pool = self._config.timeout if timeout is None or timeout.pool is None else timeout.pool
+        return max(0.0, min(pool, attempt.deadline - time.monotonic()))
 
     @classmethod
     def from_env(cls: type[ConnectedT], **overrides: Any) -> ConnectedT:
@@ -70,47 +199,63 @@ class _Connected(BaseClient):
 
 
 class SyncClient(_Connected):
-    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance."""
+    """Blocking client: one ``httpx.Client`` (keep-alive pool) per instance; safe to share between
+    threads and to use after ``os.fork()``."""
 
     _http_class = httpx.Client
     _transport_class = httpx.BaseTransport
     _http: httpx.Client
 
+    def _connect(self) -> None:
+        super()._connect()
+        self._gate = FairGate(self._config.max_connections)
+
     def _run(self, call: Call[R]) -> R:
         if self._closed:
             raise ClientClosedError()
+        self._check_process()
         flow = self._policy.flow(call)
-        http = self._http
-        method = call.method
-        content = call.content
         try:
             action = next(flow)
             while True:
                 if action.__class__ is float:
                     time.sleep(action)
-                    outcome: Any = None
+                    action = flow.send(None)
                 else:
-                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
-                    try:
-                        request = http.build_request(
-                            method,
-                            url,
-                            content=content,
-                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                        )
-                        response = http.send(request)
-                        outcome = Answer(response.status_code, response.headers, response.content)
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except RuntimeError as exc:
-                        if self._closed or http.is_closed:
-                            raise ClientClosedError() from exc
-                        raise
-                action = flow.send(outcome)
+                    action = flow.send(self._attempt(call, cast(Attempt, action)))
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
             flow.close()
+
+    def _attempt(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
+        """One HTTP exchange: an :class:`Answer`, or the transport error that ended it."""
+        http = self._http
+        gate = self._gate
+        if not gate.acquire(self._wait(attempt)):
+            return httpx.PoolTimeout("no free connection within the timeout")
+        _attempt.deadline = attempt.deadline
+        try:
+            request = http.build_request(
+                call.method,
+                attempt.url,
+                content=call.content,
+                timeout=httpx.USE_CLIENT_DEFAULT if attempt.timeout is None else attempt.timeout,
+            )
+            response = http.send(request, stream=True)
+            try:
+                return _read_body(response, C.MAX_RESPONSE_BYTES)
+            finally:
+                response.close()
+        except httpx.TransportError as exc:
+            return exc
+        except RuntimeError as exc:
+            if self._closed or http.is_closed:
+                raise ClientClosedError() from exc
+            raise
+        finally:
+            _attempt.deadline = None
+            gate.release()
 
     @contextlib.contextmanager
     def recording(
@@ -125,18 +270,18 @@ class SyncClient(_Connected):
             session.stop_result  # the StopResult
 
         ``start_blocks`` are the keyword arguments of this client's ``start`` (``storage_config=``,
-        ``recording_config=``, ...); ``token`` is the RTC token (not for web recording). The session is
-        stopped when the block ends, raises or is interrupted. If ``stop`` fails while the block is
-        raising, the block's exception propagates unchanged; the stop failure is logged and attached as
-        its ``stop_error`` attribute (and a note on Python 3.11+). If ``stop`` fails after a block that
-        completed, the stop exception propagates and carries ``resource_id`` and ``sid`` so the caller
-        can stop again. Nothing is stopped when ``acquire`` or ``start`` fails (there is no session).
+        ``recording_config=``, ...); ``token`` is the RTC token (not for web recording). Every input is
+        checked before anything is sent. The session is stopped when the block ends, raises or is
+        interrupted. If ``stop`` fails while the block is raising, the block's exception propagates
+        unchanged; the stop failure is logged and attached as its ``stop_error`` attribute (and a note
+        on Python 3.11+). If ``stop`` fails after a block that completed, the stop exception propagates
+        and carries ``resource_id`` and ``sid`` so the caller can stop again. Nothing is stopped when
+        ``acquire`` or ``start`` fails (there is no session).
         """
         client = cast(Any, self)
-        key = str(uid)
-        blocks = self._recording_start_kwargs(token, start_blocks)
+        blocks = self._recording_blocks(cname, uid, token, start_blocks)
         resource = client.acquire(cname, uid)
-        session = RecordingSession(client.start(resource.resource_id, cname, uid, **blocks), cname, key)
+        session = RecordingSession(client.start(resource.resource_id, cname, uid, **blocks), cname, str(uid))
         try:
             yield session
         except BaseException as body_error:
@@ -151,10 +296,11 @@ class SyncClient(_Connected):
         """Close the connection pool (and log files opened by the builder). Idempotent."""
         if not self._closed:
             self._closed = True
-            self._http.close()
+            if self._pid == os.getpid():  # a forked child leaves the parent's sockets alone
+                self._http.close()
             self._close_handlers()
 
-    def __enter__(self: SyncT) -> SyncT:
+    def __enter__(self: ConnectedT) -> ConnectedT:
         self._check_open()
         return self
 
@@ -165,106 +311,109 @@ class SyncClient(_Connected):
 
 
 class AsyncClient(_Connected):
-    """Asyncio client: one ``httpx.AsyncClient`` (keep-alive pool) per instance."""
+    """Asyncio client: one ``httpx.AsyncClient`` (keep-alive pool) per instance, for one event loop."""
 
     _http_class = httpx.AsyncClient
     _transport_class = httpx.AsyncBaseTransport
     _http: httpx.AsyncClient
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # At most one in-flight request per pooled connection; the rest wait here. httpcore's pool
-        # rescans its whole queue whenever a connection frees up, so letting hundreds of tasks queue
-        # there costs O(n^2) (measured: 500 concurrent lifecycles 17 s instead of 4 s).
-        self._gate = asyncio.Semaphore(self._config.max_connections)
-
-    async def _send(self, request: httpx.Request, timeout: httpx.Timeout | None) -> httpx.Response:
-        gate = self._gate
-        if gate.locked():
-            wait = (timeout or self._http.timeout).pool
-            try:
-                await asyncio.wait_for(gate.acquire(), wait)
-            except asyncio.TimeoutError:
-                raise httpx.PoolTimeout(
-                    "no connection available within the timeout", request=request
-                ) from None
-        else:
-            await gate.acquire()
-        try:
-            return await self._http.send(request)
-        finally:
-            gate.release()
+    def _connect(self) -> None:
+        super()._connect()
+        # Besides the pool's race, this keeps hundreds of tasks out of httpcore's queue, which it
+        # rescans whenever a connection frees up (O(n^2): 500 concurrent lifecycles took 17 s, not 4 s).
+        self._gate = AsyncFairGate(self._config.max_connections)
 
     async def _run(self, call: Call[R]) -> R:
         if self._closed:
             raise ClientClosedError()
+        self._check_process()
         flow = self._policy.flow(call)
-        http = self._http
-        method = call.method
-        content = call.content
         try:
             action = next(flow)
             while True:
                 if action.__class__ is float:
                     await asyncio.sleep(action)
-                    outcome: Any = None
+                    action = flow.send(None)
                 else:
-                    url, timeout = cast("tuple[str, httpx.Timeout | None]", action)
-                    try:
-                        request = http.build_request(
-                            method,
-                            url,
-                            content=content,
-                            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                        )
-                        response = await self._send(request, timeout)
-                        outcome = Answer(response.status_code, response.headers, response.content)
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except RuntimeError as exc:
-                        if self._closed or http.is_closed:
-                            raise ClientClosedError() from exc
-                        raise
-                action = flow.send(outcome)
+                    action = flow.send(await self._attempt(call, cast(Attempt, action)))
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
             flow.close()
+
+    async def _attempt(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
+        """One HTTP exchange, all of it within the deadline: an :class:`Answer` or the error."""
+        gate = self._gate
+        if not await gate.acquire(self._wait(attempt)):
+            return httpx.PoolTimeout("no free connection within the timeout")
+        try:
+            left = attempt.deadline - time.monotonic()
+            return await asyncio.wait_for(self._exchange(call, attempt), max(left, 0.0))
+        except asyncio.TimeoutError:
+            return httpx.ReadTimeout("the call's deadline passed during the exchange")
+        except httpx.TransportError as exc:
+            return exc
+        except RuntimeError as exc:
+            if self._closed or self._http.is_closed:
+                raise ClientClosedError() from exc
+            raise
+        finally:
+            gate.release()
+
+    async def _exchange(self, call: Call[Any], attempt: Attempt) -> Answer:
+        http = self._http
+        request = http.build_request(
+            call.method,
+            attempt.url,
+            content=call.content,
+            timeout=httpx.USE_CLIENT_DEFAULT if attempt.timeout is None else attempt.timeout,
+        )
+        response = await http.send(request, stream=True)
+        try:
+            return await _aread_body(response, C.MAX_RESPONSE_BYTES)
+        finally:
+            await response.aclose()
 
     @contextlib.asynccontextmanager
     async def recording(
         self, cname: str, uid: str | int, token: str | None = None, **start_blocks: Any
     ) -> AsyncIterator[RecordingSession]:
         """``async with client.recording(cname, uid, **start_blocks) as session:`` acquires, starts and
-        always stops, like the sync client's :meth:`recording` – also when the task is cancelled
-        (asyncio cancellation): the session is stopped, then the cancellation propagates. A cancellation
-        that arrives while ``start`` is in flight cannot stop the session (no ``sid`` yet)."""
+        always stops, like the sync client's :meth:`recording`, also under asyncio cancellation: a
+        cancellation that arrives while ``start`` or the final ``stop`` is in flight lets that call
+        finish (each is bounded by its deadline), stops the session, then propagates."""
         client = cast(Any, self)
-        key = str(uid)
-        blocks = self._recording_start_kwargs(token, start_blocks)
+        blocks = self._recording_blocks(cname, uid, token, start_blocks)
         resource = await client.acquire(cname, uid)
-        session = RecordingSession(await client.start(resource.resource_id, cname, uid, **blocks), cname, key)
+        started, cancelled = await _finish(client.start(resource.resource_id, cname, uid, **blocks))
+        session = RecordingSession(started, cname, str(uid))
         try:
+            if cancelled is not None:
+                raise cancelled
             yield session
         except BaseException as body_error:
             try:
-                # Shielded: a second cancellation while stopping must not leave the session running.
-                session.stop_result = await asyncio.shield(
+                session.stop_result, _ = await _finish(
                     client.stop(session.resource_id, session.sid, cname, uid)
                 )
             except Exception as stop_error:
                 self._stop_failed_after_error(body_error, stop_error)
             raise
-        session.stop_result = await client.stop(session.resource_id, session.sid, cname, uid)
+        session.stop_result, cancelled = await _finish(
+            client.stop(session.resource_id, session.sid, cname, uid)
+        )
+        if cancelled is not None:
+            raise cancelled
 
     async def aclose(self) -> None:
         """Close the connection pool (and log files opened by the builder). Idempotent."""
         if not self._closed:
             self._closed = True
-            await self._http.aclose()
+            if self._pid == os.getpid():
+                await self._http.aclose()
             self._close_handlers()
 
-    async def __aenter__(self: AsyncT) -> AsyncT:
+    async def __aenter__(self: ConnectedT) -> ConnectedT:
         self._check_open()
         return self
 
@@ -272,3 +421,22 @@ class AsyncClient(_Connected):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+async def _finish(coroutine: Any) -> tuple[Any, asyncio.CancelledError | None]:
+    """Run a call to its end even if the awaiting task is cancelled meanwhile (the call is bounded by
+    its own deadline). Returns its result and the cancellation to re-raise once the caller has used
+    the result; a call that fails after a cancellation re-raises the cancellation (chained to it)."""
+    task = asyncio.ensure_future(coroutine)
+    cancelled: asyncio.CancelledError | None = None
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError as exc:
+            if not task.done():
+                cancelled = exc
+        except BaseException:
+            break  # the call failed: task.result() raises its error below
+    if cancelled is not None and (task.cancelled() or task.exception() is not None):
+        raise cancelled from (None if task.cancelled() else task.exception())
+    return task.result(), cancelled

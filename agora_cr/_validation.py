@@ -145,6 +145,7 @@ class _Compiler:
         maximum = schema.get("maximum")
         min_len = schema.get("minLength")
         max_len = schema.get("maxLength")
+        max_bytes = schema.get("x-agora-max-bytes")
         source = schema.get("pattern")
         pattern = ecma_regex(source) if source is not None else None
         enum_text = ", ".join(repr(v) for v in enum) if enum is not None else ""
@@ -162,6 +163,13 @@ class _Compiler:
                 raise _Invalid(f"must be at least {min_len} characters long")
             if max_len is not None and len(value) > max_len:
                 raise _Invalid(f"must be at most {max_len} characters long")
+            if typ == "string" and not value.isascii():
+                try:
+                    size = len(value.encode("utf-8"))
+                except UnicodeEncodeError:
+                    raise _Invalid("is not valid Unicode text (it holds a lone surrogate)") from None
+                if max_bytes is not None and size > max_bytes:
+                    raise _Invalid(f"must be at most {max_bytes} bytes long in UTF-8 (got {size})")
             if pattern is not None and pattern.search(value) is None:
                 raise _Invalid(f"{_show(value, key)} does not match the required format {source!r}")
 

@@ -19,13 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
 from . import _constants as C
+from ._signals import StopSignals
 from ._wire import snake_case
 from .exceptions import ClientBuildException, ClientException, ServiceResponseException, ValidationError
 from .modes import IndividualRecordingClient, MixRecordingClient, WebRecordingClient
@@ -50,7 +52,9 @@ DEMO_STORAGE: dict[str, Any] = {
 
 
 # Indirection so tests can interrupt the polling loop without touching the global ``time`` module.
-_sleep: Callable[[float], None] = time.sleep
+def _sleep(stop: StopSignals, seconds: float) -> bool:
+    """The polling pause of ``record`` (tests replace it); ends early on a stop signal."""
+    return stop.sleep(seconds)
 
 
 class UsageError(Exception):
@@ -305,30 +309,35 @@ def _record(args: argparse.Namespace, out: TextIO) -> int:
         if not storage:
             raise UsageError("--storage-json is required (the storage that receives the files)")
         blocks = {**_read_json(args.config_json, "start clientRequest"), "storageConfig": storage}
-        with _client(args, args.mode, emu.base_url if emu is not None else None) as client:
+        with (
+            _client(args, args.mode, emu.base_url if emu is not None else None) as client,
+            StopSignals() as stop,
+        ):
+            # A stop signal from here on only sets stop.signum: whatever is in flight completes, then the
+            # session that was started is stopped before the command exits with 128 + the signal.
             resource = client.acquire(args.cname, args.uid)
             started = _start(client, resource.resource_id, args.cname, args.uid, args.token, blocks)
             out.write(f"recording: resource_id={resource.resource_id} sid={started.sid}\n")
             out.flush()
             deadline = None if args.duration is None else time.monotonic() + args.duration
             try:
-                while deadline is None or time.monotonic() < deadline:
+                while stop.signum is None and (deadline is None or time.monotonic() < deadline):
                     status = client.query(resource.resource_id, started.sid)
                     out.write(f"status: {status.status} ({status.status_name}), files: {len(status.files)}\n")
                     out.flush()
-                    remaining = (
+                    left = (
                         args.interval if deadline is None else min(args.interval, deadline - time.monotonic())
                     )
-                    if remaining > 0:
-                        _sleep(remaining)
-            except KeyboardInterrupt:
-                out.write("interrupted: stopping\n")
+                    _sleep(stop, left)
+                if stop.signum is not None:
+                    out.write(f"{signal.Signals(stop.signum).name}: stopping\n")
             finally:
                 stopped = client.stop(resource.resource_id, started.sid, args.cname, args.uid)
                 out.write(
                     f"stopped: uploading_status={stopped.uploading_status}, files: {len(stopped.files)}\n"
                 )
-    return 0
+                out.flush()
+    return stop.exit_status
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -351,15 +360,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UsageError as exc:
         print(f"agora-cr: error: {exc}", file=sys.stderr)
         return 2
+    except ClientBuildException as exc:
+        print(f"agora-cr: bad configuration: {exc}", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         print(f"agora-cr: invalid input: {exc}", file=sys.stderr)
         return 2
     except ServiceResponseException as exc:
         print(f"agora-cr: the service answered with an error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    except ClientBuildException as exc:
-        print(f"agora-cr: bad configuration: {exc}", file=sys.stderr)
-        return 2
     except ClientException as exc:
         print(f"agora-cr: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

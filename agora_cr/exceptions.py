@@ -3,9 +3,9 @@
 The whole hierarchy (root compatible with the official ``agora-rest-client``)::
 
     ClientException                       status_code, error_code, error_msg, request_id, context
-    ├── ClientBuildException              bad client configuration (missing credentials, region, URL)
     ├── ClientClosedError                 the client was closed and cannot send requests
     ├── ValidationError                   bad input, detected before anything is sent (has .field)
+    │   └── ClientBuildException          bad client configuration (credentials, region, URL, NaN)
     └── ServiceResponseException
         └── ClientRequestException        any failed call (catch this one)
             ├── BadRequestError           HTTP 400
@@ -132,13 +132,6 @@ def _rebuild(cls: type[ClientException], state: dict[str, Any]) -> ClientExcepti
     return obj
 
 
-class ClientBuildException(ClientException):
-    """The client cannot be built from the given configuration."""
-
-    def __init__(self, error_msg: str) -> None:
-        super().__init__(None, None, error_msg)
-
-
 class ClientClosedError(ClientException):
     """A method was called on a client after ``close()`` / ``aclose()`` / leaving its ``with`` block."""
 
@@ -161,6 +154,13 @@ class ValidationError(ClientException, ValueError):
 
     def __str__(self) -> str:
         return self.error_msg or "invalid input"
+
+
+class ClientBuildException(ValidationError):
+    """The client cannot be built from the given configuration (``field`` names the option, if one)."""
+
+    def __init__(self, error_msg: str, *, field: str | None = None) -> None:
+        super().__init__(error_msg, field=field)
 
 
 class ServiceResponseException(ClientException):

@@ -179,21 +179,24 @@ def test_record_acquires_polls_and_always_stops(emu: Any, tmp_path: Path) -> Non
 def test_record_stops_even_when_interrupted(
     emu: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import signal
+
     import agora_cr.cli as cli
 
     calls = {"n": 0}
 
-    def interrupt(seconds: float) -> None:
+    def interrupt(stop: Any, seconds: float) -> bool:
         calls["n"] += 1
-        raise KeyboardInterrupt
+        stop.signum = signal.SIGINT  # what the handler does on Ctrl-C
+        return True
 
     monkeypatch.setattr(cli, "_sleep", interrupt)
     code, out = run(
         "record", "--mode", "mix", "--cname", "room8", "--uid", "8", "--interval", "1",
         "--storage-json", write_json(tmp_path, "s.json", STORAGE), "--base-url", emu.base_url,
     )  # fmt: skip
-    assert code == 0 and calls["n"] == 1
-    assert "interrupted: stopping" in out
+    assert code == 130 and calls["n"] == 1
+    assert "SIGINT: stopping" in out
     assert emu.requests[-1].operation == "stop"
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from types import FrameType
 
+from agora_cr._signals import StopSignals
 from agora_cr.testing.emulator import Emulator
 
 
@@ -25,18 +23,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve until Ctrl-C or SIGTERM; prints the base URL and credentials first."""
+    """Serve until Ctrl-C, SIGTERM or SIGHUP; prints the base URL and credentials first."""
     args = _parser().parse_args(argv)
-    stop = threading.Event()
-
-    def _on_signal(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    previous = (
-        signal.signal(signal.SIGTERM, _on_signal)
-        if threading.current_thread() is threading.main_thread()
-        else None
-    )
     emulator = Emulator(
         host=args.host,
         port=args.port,
@@ -45,19 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         customer_id=args.customer_id,
         customer_secret=args.customer_secret,
     )
-    with emulator:
+    with StopSignals() as stop, emulator:
         print(f"base_url={emulator.base_url}")
         print(f"AGORA_APP_ID={emulator.app_id}")
         print(f"AGORA_CUSTOMER_ID={emulator.customer_id}")
         print(f"AGORA_CUSTOMER_SECRET={emulator.customer_secret}")
         print("serving; press Ctrl-C to stop", flush=True)
-        try:
-            while not stop.wait(0.5):
-                pass
-        except KeyboardInterrupt:
+        while not stop.sleep(3600.0):
             pass
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
     print("emulator stopped", file=sys.stderr)
     return 0
 

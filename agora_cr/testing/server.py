@@ -100,10 +100,10 @@ async def _read_body(reader: asyncio.StreamReader, headers: dict[str, str]) -> b
         total = 0
         while True:
             size_line = await reader.readuntil(b"\r\n")
-            try:
-                size = int(size_line.split(b";", 1)[0].strip(), 16)
-            except ValueError as exc:
-                raise _BadRequest(400, "bad chunk size") from exc
+            digits = size_line.split(b";", 1)[0].strip()
+            if not digits or len(digits) > 16 or digits.strip(b"0123456789abcdefABCDEF"):
+                raise _BadRequest(400, "bad chunk size")  # hex digits only: no sign, no "0x", no "_"
+            size = int(digits, 16)
             if size == 0:
                 while (await reader.readuntil(b"\r\n")) != b"\r\n":
                     pass

@@ -58,7 +58,7 @@ class Resource:
     scene: int
     expired_hour: int
     acquired_at: float
-    start_parameter: JsonObject | None = None
+    start_parameter: JsonObject | None = field(default=None, repr=False)  # may hold secrets
     sid: str | None = None
 
 
@@ -72,7 +72,7 @@ class Session:
     cname: str
     uid: str
     mode: str
-    client_request: JsonObject
+    client_request: JsonObject = field(repr=False)  # holds storage keys and the token; see __repr__
     started_at: float
     slice_start_ms: int
     expired_hour: int

@@ -17,8 +17,8 @@ class AcquireWebRequest:
     """Acquire body for web mode (`scene` must be 1).
 
     Attributes:
-        cname (str): Free label that distinguishes web recording processes; up to 1024 bytes accepted (128 is the safe
-            length).
+        cname (str): Free label that distinguishes web recording processes; up to 1024 bytes of UTF-8 accepted (128 is
+            the safe length).
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
         client_request (AcquireWebClientRequest): Acquire options for web mode.

@@ -19,7 +19,7 @@ class UpdateRequest:
     Attributes:
         cname (str): Channel name. Individual/mix: the RTC channel name, fewer than 64 bytes of a-z, A-Z, 0-9, space
             and `! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`. Web: a free label of up to 1024 bytes
-            (128 is the safe length).
+            (128 is the safe length). The limit is in bytes of UTF-8 (`x-agora-max-bytes`).
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
         client_request (UpdateClientRequest): What to change: `streamSubscribe` (individual, mix), `webRecordingConfig`
