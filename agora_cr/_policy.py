@@ -30,7 +30,13 @@ import httpx
 from ._config import ClientConfig
 from ._requests import Call
 from ._responses import Answer, failure, success
-from .exceptions import ClientRequestException, ClientTimeoutException, ConnectionError, RateLimitError
+from .exceptions import (
+    ClientRequestException,
+    ClientTimeoutException,
+    ConnectionError,
+    InvalidResponseError,
+    RateLimitError,
+)
 from .regions import HostPool
 
 
@@ -126,7 +132,7 @@ class Policy:
                         call,
                         tried,
                     )
-                if not isinstance(outcome, httpx.PoolTimeout):
+                if not isinstance(outcome, (httpx.PoolTimeout, httpx.DecodingError)):
                     hosts.fail(index)
                 logger.warning(
                     "%s %s failed: %s after %.1f ms (attempt %d, host %s)",
@@ -144,6 +150,12 @@ class Policy:
                     what = f"could not connect to any host ({type(outcome).__name__})"
                     error = self._error(ConnectionError, f"{operation}: {what}", call, tried)
                     retryable = True
+                elif isinstance(
+                    outcome, httpx.DecodingError
+                ):  # an answer came, but its body would not decode
+                    what = f"the service answered with a body that cannot be decoded ({outcome})"
+                    error = self._error(InvalidResponseError, f"{operation}: {what}", call, tried)
+                    retryable = False
                 elif isinstance(outcome, httpx.PoolTimeout):  # nothing was sent: any call may wait again
                     what = "no free connection within the attempt timeout (max_connections in use)"
                     error = self._error(ClientTimeoutException, f"{operation}: {what}", call, tried)

@@ -33,7 +33,7 @@ from ._gates import AsyncFairGate, FairGate
 from ._policy import Attempt
 from ._requests import Call
 from ._responses import Answer
-from .exceptions import ClientBuildException, ClientClosedError
+from .exceptions import ClientBuildException, ClientClosedError, ValidationError
 from .results import RecordingSession
 
 R = TypeVar("R")
@@ -155,7 +155,12 @@ class _Connected(BaseClient):
             raise ClientBuildException(
                 f"transport must be an {self._transport_class.__qualname__} for {kind} client"
             )
-        super().__init__(app_id, customer_id, customer_secret, **options)
+        try:
+            super().__init__(app_id, customer_id, customer_secret, **options)
+        except ValidationError as exc:
+            # Drop the frames that held the credentials as locals (traceback-with-locals tools).
+            del customer_secret, customer_id
+            raise exc.with_traceback(None) from None
         self._transport = transport
         self._connect()
         self._closed = False
@@ -247,7 +252,7 @@ class SyncClient(_Connected):
                 return _read_body(response, C.MAX_RESPONSE_BYTES)
             finally:
                 response.close()
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             return exc
         except RuntimeError as exc:
             if self._closed or http.is_closed:
@@ -282,6 +287,7 @@ class SyncClient(_Connected):
         blocks = self._recording_blocks(cname, uid, token, start_blocks)
         resource = client.acquire(cname, uid)
         session = RecordingSession(client.start(resource.resource_id, cname, uid, **blocks), cname, str(uid))
+        del blocks, start_blocks, token  # the block below runs long: keep no secret in this frame
         try:
             yield session
         except BaseException as body_error:
@@ -351,7 +357,7 @@ class AsyncClient(_Connected):
             return await asyncio.wait_for(self._exchange(call, attempt), max(left, 0.0))
         except asyncio.TimeoutError:
             return httpx.ReadTimeout("the call's deadline passed during the exchange")
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             return exc
         except RuntimeError as exc:
             if self._closed or self._http.is_closed:
@@ -386,6 +392,7 @@ class AsyncClient(_Connected):
         blocks = self._recording_blocks(cname, uid, token, start_blocks)
         resource = await client.acquire(cname, uid)
         started, cancelled = await _finish(client.start(resource.resource_id, cname, uid, **blocks))
+        del blocks, start_blocks, token  # the block below runs long: keep no secret in this frame
         session = RecordingSession(started, cname, str(uid))
         try:
             if cancelled is not None:

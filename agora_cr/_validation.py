@@ -85,7 +85,7 @@ def _is_type(value: Any, expected: str) -> bool:
 class _Compiler:
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self._spec = spec
-        self._cache: dict[str, Check] = {}
+        self._cache: dict[tuple[str, str | None], Check] = {}
 
     def resolve(self, ref: str) -> Mapping[str, Any]:
         if not ref.startswith("#/"):
@@ -97,8 +97,11 @@ class _Compiler:
             raise ValueError(f"$ref {ref!r} is not a schema")
         return node
 
-    def ref(self, ref: str) -> Check:
-        cached = self._cache.get(ref)
+    def ref(self, ref: str, key: str | None = None) -> Check:
+        """The check of the schema at ``ref``; ``key`` is the field it checks when that field is a
+        secret (its messages then never show the value), else ``None``."""
+        cache_key = (ref, key)
+        cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
         holder: list[Check] = []
@@ -106,15 +109,15 @@ class _Compiler:
         def late(value: Any) -> None:  # only used if a schema refers to itself
             holder[0](value)
 
-        self._cache[ref] = late
-        compiled = self.compile(self.resolve(ref), key=None)
+        self._cache[cache_key] = late
+        compiled = self.compile(self.resolve(ref), key=key)
         holder.append(compiled)
-        self._cache[ref] = compiled
+        self._cache[cache_key] = compiled
         return compiled
 
     def compile(self, schema: Mapping[str, Any], key: str | None) -> Check:
         if "$ref" in schema:
-            return self.ref(schema["$ref"])
+            return self.ref(schema["$ref"], key if key is not None and is_secret(key) else None)
         checks: list[Check] = []
         if "anyOf" in schema:
             checks.append(self._any_of([self.compile(s, key) for s in schema["anyOf"]], schema["anyOf"]))
@@ -309,9 +312,13 @@ def validate(check: Check, value: Any, path: str, operation: str) -> None:
     """Run a compiled check, turning a failure into :class:`ValidationError` with the JSON path."""
     try:
         check(value)
+        return
     except _Invalid as exc:
         field = _join(path, exc.path)
-        raise ValidationError(f"{field}: {exc.message}", field=field, operation=operation) from None
+        message = exc.message
+    # Raised outside the handler: the failed check's frames (whose locals hold the checked values,
+    # secrets included) are not chained to the error.
+    raise ValidationError(f"{field}: {message}", field=field, operation=operation)
 
 
 def fail(field: str, message: str, operation: str) -> ValidationError:
