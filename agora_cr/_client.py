@@ -7,9 +7,8 @@ operations of each recording mode.
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from . import _constants as C
@@ -17,6 +16,7 @@ from ._config import ClientConfig, build_config
 from ._logging import client_logger, close_handlers
 from ._policy import Policy
 from ._requests import Call, RequestBuilder
+from ._validation import Lint
 from .exceptions import ClientClosedError, ValidationError
 from .regions import HostPool, RegionArea
 
@@ -40,8 +40,6 @@ class BaseClient:
 
     #: ``individual``, ``mix`` or ``web``; set by each mode's client class.
     _mode: ClassVar[str] = ""
-    #: The ``recordingConfig`` a start without one sends (``None``: the mode has no such block).
-    _default_recording_config: ClassVar[Mapping[str, Any] | None] = None
 
     def __init__(
         self,
@@ -59,7 +57,7 @@ class BaseClient:
         self._hosts = HostPool(config.hosts)
         self._logger = logger if logger is not None else logging.getLogger(C.LOGGER_NAME)
         self._policy = Policy(config, self._hosts, self._logger)
-        self._requests = RequestBuilder(config.app_id, self._mode)
+        self._requests = RequestBuilder(config.app_id, self._mode, strict=config.strict, on_lint=self._lint)
         self._headers = {
             "Authorization": config.authorization,
             "Content-Type": "application/json",
@@ -137,14 +135,17 @@ class BaseClient:
 
     # ---------------------------------------------------------------------------- mode hooks
     def _start_defaults(self, client_request: dict[str, Any]) -> dict[str, Any]:
-        """Fill the mode's defaults into a start ``clientRequest``: its ``recordingConfig``, and HLS
-        files unless screenshots only."""
-        default = self._default_recording_config
-        if default is not None and "recordingConfig" not in client_request:
-            client_request["recordingConfig"] = copy.deepcopy(default)
-        if "recordingFileConfig" not in client_request and "snapshotConfig" not in client_request:
-            client_request["recordingFileConfig"] = copy.deepcopy(C.DEFAULT_RECORDING_FILE_CONFIG)
+        """Complete a start ``clientRequest`` where the mode can infer what the caller left out (web
+        mode: each service's name). Nothing else is added: the service applies its own defaults."""
         return client_request
+
+    def _lint(self, operation_id: str, lint: Lint) -> None:
+        """Log a lint of a request about to be sent (once per distinct request of this client)."""
+        self._logger.warning(
+            "%s: %s (sent as given: the service is not known to refuse it; strict=True refuses it)",
+            operation_id,
+            lint,
+        )
 
     # ------------------------------------------------------------------------- recording() helpers
     def _build(self, name: str, *args: Any, **kwargs: Any) -> Call[Any]:

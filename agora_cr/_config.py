@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _constants as C
-from ._validation import parameter_check
-from .exceptions import ClientBuildException
+from ._validation import parameter_check, validate
+from .exceptions import ClientBuildException, ValidationError
 from .regions import RegionArea, coerce_region, normalise_base_url
 
 #: Constructor arguments read from the environment when not given, and their variables.
@@ -46,6 +46,7 @@ class ClientConfig:
     start_retry_delays: tuple[float, ...]
     jitter: float
     max_connections: int
+    strict: bool
 
     def __repr__(self) -> str:
         return (
@@ -92,6 +93,7 @@ def build_config(
     start_retry_delays: Sequence[float] = C.DEFAULT_START_RETRY_DELAYS,
     jitter: float = C.DEFAULT_JITTER,
     max_connections: int = C.DEFAULT_MAX_CONNECTIONS,
+    strict: bool = False,
 ) -> ClientConfig:
     """Check every option; raise ``ClientBuildException`` naming the first one that is wrong."""
     credentials = {"app_id": app_id, "customer_id": customer_id, "customer_secret": customer_secret}
@@ -100,9 +102,9 @@ def build_config(
         raise ClientBuildException(f"missing or empty: {', '.join(missing)}")
     assert app_id is not None and customer_id is not None and customer_secret is not None
     try:
-        parameter_check("AppId")(app_id)
-    except Exception:
-        raise ClientBuildException("app_id must be 1-64 letters and digits") from None
+        validate(parameter_check("AppId"), app_id, "app_id", "client", strict=True)
+    except ValidationError:
+        raise ClientBuildException("app_id must be 1-64 letters and digits", field="app_id") from None
     try:
         token = base64.b64encode(f"{customer_id}:{customer_secret}".encode()).decode("ascii")
     except UnicodeEncodeError:
@@ -142,6 +144,7 @@ def build_config(
         start_retry_delays=tuple(_number("start_retry_delays", d) for d in delays),
         jitter=jitter,
         max_connections=_count("max_connections", max_connections, 1),
+        strict=bool(strict),
     )
 
 

@@ -54,27 +54,6 @@ CHECKED_REQUEST_MAX_BYTES: Final = 16 * 1024
 #: Documented default of ``acquire.clientRequest.resourceExpiredHour`` (not sent unless given).
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
 
-#: ``recordingConfig`` sent by individual-mode ``start`` when the caller gives none: record audio and
-#: video of everyone (up to 2 UIDs of peak estimate is the service's smallest group) in a
-#: communication channel, leaving after the documented default idle time.
-DEFAULT_INDIVIDUAL_RECORDING_CONFIG: Final = {
-    "channelType": 0,
-    "streamTypes": 2,
-    "subscribeAudioUids": ["#allstream#"],
-    "subscribeVideoUids": ["#allstream#"],
-    "subscribeUidGroup": 0,
-    "maxIdleTime": 30,
-}
-#: ``recordingConfig`` sent by mix-mode ``start`` when the caller gives none.
-DEFAULT_MIX_RECORDING_CONFIG: Final = {
-    "channelType": 0,
-    "streamTypes": 2,
-    "audioProfile": 0,
-    "maxIdleTime": 30,
-}
-#: ``recordingFileConfig`` sent when required and not given (the service's documented default).
-DEFAULT_RECORDING_FILE_CONFIG: Final = {"avFileType": ["hls"]}
-
 #: Response headers read (in this order) for the request id attached to exceptions.
 REQUEST_ID_HEADERS: Final = ("x-request-id", "x-agora-request-id", "request-id", "x-trace-id")
 

@@ -19,7 +19,8 @@ import orjson
 
 from . import _constants as C
 from ._operations import Operation, operation
-from ._validation import Check, fail, parameter_check, schema_check, validate
+from ._rules import check_client_request
+from ._validation import Check, Lint, fail, parameter_check, schema_check, validate
 from ._wire import to_wire
 from .exceptions import ValidationError
 
@@ -110,23 +111,30 @@ def _id_check(name: str) -> Check:
 
 
 @functools.cache
-def _body_checks(ref: str, cname_ref: str) -> tuple[Check, Check, Check]:
-    """Compiled checks of a body's ``cname`` (schema ``cname_ref``), ``uid`` and ``clientRequest``."""
-    return (
-        schema_check(cname_ref),
-        schema_check(f"{ref}/properties/uid"),
-        schema_check(f"{ref}/properties/clientRequest"),
-    )
+def _identity_checks(ref: str, cname_ref: str) -> tuple[Check, Check]:
+    """Compiled checks of a body's ``cname`` (schema ``cname_ref``) and ``uid``."""
+    return schema_check(cname_ref), schema_check(f"{ref}/properties/uid")
+
+
+#: What a client does with a lint: ``on_lint(operation, lint)`` (it logs a warning).
+LintHandler = Callable[[str, Lint], None]
 
 
 class RequestBuilder:
-    """Builds the calls of one client (its App ID and mode); safe to share between threads."""
+    """Builds the calls of one client (its App ID and mode); safe to share between threads.
 
-    __slots__ = ("_app_id", "_checked", "_lock", "_mode")
+    ``strict`` turns lints into errors; ``on_lint`` receives the others (once per distinct request).
+    """
 
-    def __init__(self, app_id: str, mode: str) -> None:
+    __slots__ = ("_app_id", "_checked", "_lock", "_mode", "_on_lint", "_strict")
+
+    def __init__(
+        self, app_id: str, mode: str, *, strict: bool = False, on_lint: LintHandler | None = None
+    ) -> None:
         self._app_id = app_id
         self._mode = mode
+        self._strict = strict
+        self._on_lint = on_lint
         #: ``(schema ref, clientRequest bytes)`` already checked by this client (see :meth:`_body`).
         self._checked: OrderedDict[tuple[str, bytes], None] = OrderedDict()
         self._lock = threading.Lock()
@@ -140,9 +148,13 @@ class RequestBuilder:
         cname: Any = None,
         uid: Any = None,
         client_request: dict[str, Any] | None = None,
-        rules: Callable[[], None] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Call[Any]:
-        """Check the inputs of one call against the spec and build it; raises ``ValidationError``."""
+        """Check the inputs of one call against the spec and build it; raises ``ValidationError``.
+
+        ``extra_body`` is sent too: its ``clientRequest`` keys join the ``clientRequest``, its other keys
+        the body's top level (checked like the rest: a key the spec does not know is a lint).
+        """
         op = operation(operation_id)
         values: dict[str, Any] = {"appid": self._app_id, "mode": self._mode}
         context: dict[str, Any] = {}
@@ -157,50 +169,66 @@ class RequestBuilder:
             uid = as_uid(uid, operation_id)
             context["cname"] = cname
             context["uid"] = uid
-            ref = op.body_schema_ref(self._mode)
-            cname_ref = op.cname_schema_ref(self._mode)
-            content = self._body(operation_id, ref, cname_ref, cname, uid, client_request or {}, rules)
+            top: dict[str, Any] = {}
+            if extra_body:
+                top = {
+                    key: to_wire(value) for key, value in extra_body.items() if key not in ("cname", "uid")
+                }
+                extra_request = top.pop("clientRequest", None)
+                if isinstance(extra_request, Mapping):
+                    client_request = {**(client_request or {}), **extra_request}
+            content = self._body(op, cname, uid, client_request or {}, top)
         return Call(op, op.path(*[values[name] for name in op.path_parameters]), content, context)
 
     def _body(
-        self,
-        operation_id: str,
-        ref: str,
-        cname_ref: str,
-        cname: Any,
-        uid: str,
-        client_request: dict[str, Any],
-        rules: Callable[[], None] | None,
+        self, op: Operation, cname: Any, uid: str, client_request: dict[str, Any], top: dict[str, Any]
     ) -> bytes:
-        """Validate and encode ``{cname, uid, clientRequest}`` against the spec schema ``ref``.
+        """Validate and encode ``{cname, uid, clientRequest}`` for ``op`` in this client's mode.
 
-        ``cname`` and ``uid`` are checked on every call. The ``clientRequest`` (schema, then ``rules``,
-        the checks the schema cannot express) is checked once per distinct encoding: a recording backend
-        sends the same configuration for every room, and re-checking it cost more than the client's
-        whole remaining per-call overhead. Only requests that passed are remembered, per client, bounded.
+        ``cname`` and ``uid`` are checked on every call. The ``clientRequest`` (the mode's schema, then
+        the rules it cannot express: ``_rules``, shared with the emulator) is checked once per distinct
+        encoding: a recording backend sends the same configuration for every room, and re-checking it
+        cost more than the client's whole remaining per-call overhead. Only requests that passed are
+        remembered, per client, bounded; their lints are reported once.
         """
-        cname_check, uid_check, request_check = _body_checks(ref, cname_ref)
-        validate(cname_check, cname, "cname", operation_id)
-        validate(uid_check, uid, "uid", operation_id)
+        operation_id = op.id
+        mode = self._mode
+        ref = op.body_schema_ref(mode)
+        cname_check, uid_check = _identity_checks(ref, op.cname_schema_ref(mode))
+        strict = self._strict
+        lints = validate(cname_check, cname, "cname", operation_id, strict=strict)
+        validate(uid_check, uid, "uid", operation_id, strict=strict)
         try:
             encoded: bytes | None = orjson.dumps(client_request)
         except (TypeError, ValueError):  # not JSON (an object, lone surrogates): the checks below say where
             encoded = None
         key = (ref, encoded or b"")
         if encoded is None or key not in self._checked:
-            validate(request_check, client_request, "clientRequest", operation_id)
-            if rules is not None:
-                rules()
+            lints += check_client_request(operation_id, mode, client_request, strict=strict)
             if encoded is None:
                 raise fail("clientRequest", "holds a value that cannot be sent as JSON", operation_id)
             if len(encoded) <= C.CHECKED_REQUEST_MAX_BYTES:
                 self._remember(key)
+        for name in top:
+            lints.append(Lint(name, "unknown field (sent as given in extra_body)"))
+        if lints:
+            self._report(operation_id, lints)
         try:
-            return orjson.dumps({"cname": cname, "uid": uid, "clientRequest": orjson.Fragment(encoded)})
-        except TypeError:  # a lone surrogate in cname (uid is digits)
+            return orjson.dumps(
+                {"cname": cname, "uid": uid, "clientRequest": orjson.Fragment(encoded), **top}
+            )
+        except TypeError:  # a lone surrogate in cname (uid is digits) or in extra_body
             raise fail(
                 "cname", "is not valid Unicode text (it holds a lone surrogate)", operation_id
             ) from None
+
+    def _report(self, operation_id: str, lints: list[Lint]) -> None:
+        if self._strict:
+            first = lints[0]
+            raise fail(first.field, first.message, operation_id)
+        if self._on_lint is not None:
+            for lint in lints:
+                self._on_lint(operation_id, lint)
 
     def after_fork(self) -> None:
         """In a forked child: a new lock (another thread of the parent may have held this one)."""

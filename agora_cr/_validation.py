@@ -1,26 +1,68 @@
-"""Request validation driven by the OpenAPI description.
+"""Request checks compiled from the OpenAPI description, with two levels: errors and lints.
 
 A small compiler turns the JSON-Schema subset the spec uses (``type``, ``enum``, ``minimum``/``maximum``,
 ``minLength``/``maxLength``, ``pattern``, ``items``, ``minItems``/``maxItems``, ``uniqueItems``,
 ``required``, ``properties``, ``additionalProperties: false``, ``anyOf``, ``$ref``) into nested closures,
-once per schema, cached for the process. A failing check raises :class:`ValidationError` whose ``field`` is
-the JSON path (``clientRequest.recordingConfig.maxIdleTime``). Rules the schema cannot express live in
-:func:`check_start_rules` and friends. Secret values are never echoed in messages.
+once per schema, cached for the process; the client and the emulator run the very same checks.
+
+The rule of fidelity: never stricter than the real service. What the spec states that the service is
+not known to enforce is a *lint*, reported (the client logs it, the emulator records it and answers
+with an ``X-Agora-CR-Lint`` header) but not refused, unless the caller asked for ``strict`` checks:
+
+* a key the schema does not know (``additionalProperties: false``): Agora's own SDKs send some
+  (``VideoBitrate``), and middleware adds others (a ``resourceId`` in ``stop``);
+* an empty string for an optional string (``errorHandlePolicy: ""``): Agora's Go SDK sends them for
+  unset fields, and the service reads them as unset;
+* an integer written as a float (``24.0``), which JSON Schema counts as an integer;
+* any keyword a schema lists under ``x-agora-lints`` (a limit the docs do not state), with its source.
+
+Everything else (types, enums, documented ranges and formats, required fields) is an error: a
+:class:`ValidationError` whose ``field`` is the JSON path, raised before anything is sent. Secret
+values are never echoed in messages.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import threading
 from collections.abc import Callable, Mapping
 from math import isfinite
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._secrets import is_secret
 from .exceptions import ValidationError
 from .spec import ecma_regex, load_spec
 
-Check = Callable[[Any], None]
+
+class Lint(NamedTuple):
+    """A request the service takes, but that the spec's documented shape does not match."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class Context:
+    """One run of the checks: where they are (for lint paths), what they found, and how strict."""
+
+    __slots__ = ("lints", "path", "strict")
+
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict
+        self.path: list[str] = []
+        self.lints: list[tuple[list[str], str]] = []
+
+    def lint(self, problem: _Invalid) -> None:
+        """Record a lint found at the current path (plus the problem's own path); raise it if strict."""
+        if self.strict:
+            raise problem
+        self.lints.append(([*self.path, *reversed(problem.path)], problem.message))
+
+
+Check = Callable[[Any, Context], None]
 
 _SCHEMA_PREFIX = "#/components/schemas/"
 #: Compilation is done once per schema and guarded: a check is published only once it is complete, so
@@ -67,8 +109,10 @@ def json_type_name(value: Any) -> str:
 def _is_type(value: Any, expected: str) -> bool:
     if expected == "string":
         return isinstance(value, str)
-    if expected == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "integer":  # JSON Schema: 24.0 is an integer too
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and isfinite(value) and value.is_integer()
+        )
     if expected == "number":  # JSON has no NaN or infinity
         return (isinstance(value, int) and not isinstance(value, bool)) or (
             isinstance(value, float) and isfinite(value)
@@ -97,6 +141,11 @@ class _Compiler:
             raise ValueError(f"$ref {ref!r} is not a schema")
         return node
 
+    def deref(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        while isinstance(schema.get("$ref"), str):
+            schema = self.resolve(schema["$ref"])
+        return schema
+
     def ref(self, ref: str, key: str | None = None) -> Check:
         """The check of the schema at ``ref``; ``key`` is the field it checks when that field is a
         secret (its messages then never show the value), else ``None``."""
@@ -106,8 +155,8 @@ class _Compiler:
             return cached
         holder: list[Check] = []
 
-        def late(value: Any) -> None:  # only used if a schema refers to itself
-            holder[0](value)
+        def late(value: Any, ctx: Context) -> None:  # only used if a schema refers to itself
+            holder[0](value, ctx)
 
         self._cache[cache_key] = late
         compiled = self.compile(self.resolve(ref), key=key)
@@ -120,26 +169,40 @@ class _Compiler:
             return self.ref(schema["$ref"], key if key is not None and is_secret(key) else None)
         checks: list[Check] = []
         if "anyOf" in schema:
-            checks.append(self._any_of([self.compile(s, key) for s in schema["anyOf"]], schema["anyOf"]))
+            checks.append(self._any_of([self.compile(s, key) for s in schema["anyOf"]]))
         typ = schema.get("type")
         if typ == "object" or "properties" in schema:
             checks.append(self._object(schema))
         elif typ == "array":
             checks.append(self._array(schema, key))
-        elif typ is not None:
+        elif typ is not None or "enum" in schema:
             checks.append(self._scalar(schema, typ, key))
-        elif "enum" in schema:
-            checks.append(self._scalar(schema, None, key))
+        lints = schema.get("x-agora-lints")
+        if lints:
+            checks.append(self._lints(self.compile({"type": typ, **lints} if typ else dict(lints), key)))
         if not checks:
             return _accept
         if len(checks) == 1:
             return checks[0]
 
-        def all_of(value: Any) -> None:
+        def all_of(value: Any, ctx: Context) -> None:
             for check in checks:
-                check(value)
+                check(value, ctx)
 
         return all_of
+
+    @staticmethod
+    def _lints(inner: Check) -> Check:
+        """Keywords checked as lints: a failure is reported, not raised (unless strict)."""
+
+        def check(value: Any, ctx: Context) -> None:
+            try:
+                inner(value, ctx)
+            except _Invalid as exc:
+                exc.message += " (a limit the service is not documented to enforce)"
+                ctx.lint(exc)
+
+        return check
 
     def _scalar(self, schema: Mapping[str, Any], typ: str | None, key: str | None) -> Check:
         enum = schema.get("enum")
@@ -153,9 +216,11 @@ class _Compiler:
         pattern = ecma_regex(source) if source is not None else None
         enum_text = ", ".join(repr(v) for v in enum) if enum is not None else ""
 
-        def check(value: Any) -> None:
+        def check(value: Any, ctx: Context) -> None:
             if typ is not None and not _is_type(value, typ):
                 raise _Invalid(f"expected {typ}, got {json_type_name(value)}")
+            if typ == "integer" and isinstance(value, float):
+                ctx.lint(_Invalid(f"an integer written as {value!r}; send {int(value)}"))
             if enum_set is not None and not _in_enum(value, enum_set, typ):
                 raise _Invalid(f"{_show(value, key)} is not one of [{enum_text}]")
             if minimum is not None and value < minimum:
@@ -184,7 +249,7 @@ class _Compiler:
         max_items = schema.get("maxItems")
         unique = bool(schema.get("uniqueItems"))
 
-        def check(value: Any) -> None:
+        def check(value: Any, ctx: Context) -> None:
             if not isinstance(value, list):
                 raise _Invalid(f"expected array, got {json_type_name(value)}")
             count = len(value)
@@ -199,58 +264,74 @@ class _Compiler:
                         raise _Invalid(f"items must be unique ({_show(item, key)} repeats)")
                     seen.append(item)
             if items is not None:
+                path = ctx.path
                 for index, item in enumerate(value):
+                    path.append(f"[{index}]")
                     try:
-                        items(item)
+                        items(item, ctx)
                     except _Invalid as exc:
                         exc.path.append(f"[{index}]")
                         raise
+                    path.pop()
 
         return check
 
     def _object(self, schema: Mapping[str, Any]) -> Check:
-        props: dict[str, Check] = {
-            name: self.compile(sub, name) for name, sub in (schema.get("properties") or {}).items()
-        }
+        properties = schema.get("properties") or {}
+        props: dict[str, Check] = {name: self.compile(sub, name) for name, sub in properties.items()}
         required: tuple[str, ...] = tuple(schema.get("required") or ())
+        #: Optional string fields: an empty string there is read by the service as unset.
+        optional_strings = frozenset(
+            name
+            for name, sub in properties.items()
+            if name not in required and self.deref(sub).get("type") == "string"
+        )
         closed = schema.get("additionalProperties") is False
         known = sorted(props)
 
-        def check(value: Any) -> None:
+        def check(value: Any, ctx: Context) -> None:
             if not isinstance(value, dict):
                 raise _Invalid(f"expected object, got {json_type_name(value)}")
             for name in required:
                 if name not in value:
                     raise _Invalid("required field is missing", [name], score=_overlap(value, props))
+            path = ctx.path
             for name, item in value.items():
                 sub = props.get(name)
                 if sub is None:
                     if closed:
-                        hint = _suggest(name, known)
-                        raise _Invalid(
-                            f"unknown field{hint} (allowed: {', '.join(known)})",
-                            [name],
-                            score=_overlap(value, props),
+                        ctx.lint(
+                            _Invalid(f"unknown field{_suggest(name, known)}", [name], _overlap(value, props))
                         )
                     continue
+                if item == "" and name in optional_strings:
+                    ctx.lint(
+                        _Invalid("an empty string for an optional field, read as unset: omit it", [name])
+                    )
+                    continue
+                path.append(name)
                 try:
-                    sub(item)
+                    sub(item, ctx)
                 except _Invalid as exc:
                     exc.path.append(name)
                     exc.score += _overlap(value, props)
                     raise
+                path.pop()
 
         return check
 
     @staticmethod
-    def _any_of(branches: list[Check], schemas: list[Any]) -> Check:
-        def check(value: Any) -> None:
+    def _any_of(branches: list[Check]) -> Check:
+        def check(value: Any, ctx: Context) -> None:
             best: _Invalid | None = None
+            depth, found = len(ctx.path), len(ctx.lints)
             for branch in branches:
                 try:
-                    branch(value)
+                    branch(value, ctx)
                     return
                 except _Invalid as exc:
+                    del ctx.path[depth:]  # a failed branch's path and lints are not the value's
+                    del ctx.lints[found:]
                     if best is None or (exc.score, len(exc.path)) > (best.score, len(best.path)):
                         best = exc
             assert best is not None
@@ -268,7 +349,7 @@ def _in_enum(value: Any, allowed: frozenset[Any], typ: str | None) -> bool:
         return False
 
 
-def _accept(value: Any) -> None:
+def _accept(value: Any, ctx: Context) -> None:
     return None
 
 
@@ -277,16 +358,18 @@ def _overlap(value: Mapping[str, Any], props: Mapping[str, Any]) -> int:
 
 
 def _suggest(name: str, known: list[str]) -> str:
+    """``; did you mean 'videoBitrate'?`` for a key that differs in case, ``_`` or a typo."""
     lowered = name.lower().replace("_", "")
     for candidate in known:
         if candidate.lower().replace("_", "") == lowered:
             return f"; did you mean {candidate!r}?"
-    return ""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _join(prefix: str, parts: list[str]) -> str:
     path = prefix
-    for part in reversed(parts):
+    for part in parts:
         if part.startswith("["):
             path += part
         else:
@@ -308,13 +391,15 @@ def schema_check(ref: str) -> Check:
         return _compiler().ref(ref)
 
 
-def validate(check: Check, value: Any, path: str, operation: str) -> None:
-    """Run a compiled check, turning a failure into :class:`ValidationError` with the JSON path."""
+def validate(check: Check, value: Any, path: str, operation: str, *, strict: bool = False) -> list[Lint]:
+    """Run a compiled check: its lints, or :class:`ValidationError` with the JSON path (lints too when
+    ``strict``)."""
+    ctx = Context(strict)
     try:
-        check(value)
-        return
+        check(value, ctx)
+        return [Lint(_join(path, parts), message) for parts, message in ctx.lints] if ctx.lints else []
     except _Invalid as exc:
-        field = _join(path, exc.path)
+        field = _join(path, exc.path[::-1])
         message = exc.message
     # Raised outside the handler: the failed check's frames (whose locals hold the checked values,
     # secrets included) are not chained to the error.
@@ -322,6 +407,7 @@ def validate(check: Check, value: Any, path: str, operation: str) -> None:
 
 
 def fail(field: str, message: str, operation: str) -> ValidationError:
+    """The error of a rule the schema cannot express."""
     return ValidationError(f"{field}: {message}", field=field, operation=operation)
 
 

@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from . import _constants as C
+from ._operations import operation
 from ._signals import StopSignals
-from ._wire import snake_case
 from .exceptions import ClientBuildException, ClientException, ServiceResponseException, ValidationError
 from .modes import IndividualRecordingClient, MixRecordingClient, WebRecordingClient
 
@@ -139,6 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     session(p)
     p.add_argument("--async-stop", action="store_true", help="answer at once instead of after the upload")
 
+    p = sub.add_parser("ncs-ip", help="list the notification (NCS) servers' IP addresses (for a firewall)")
+    common(p, mode=False)
+
     p = sub.add_parser("record", help="acquire, start, poll until Ctrl-C or --duration, always stop")
     common(p)
     p.add_argument("--cname", required=True, help="channel name")
@@ -171,15 +174,15 @@ def _read_json(path: str | None, what: str) -> dict[str, Any]:
     return value
 
 
-def _kwargs(blocks: dict[str, Any], allowed: Sequence[str], what: str) -> dict[str, Any]:
-    """Map wire keys (``storageConfig``) to keyword arguments (``storage_config``)."""
-    out: dict[str, Any] = {}
-    for key, value in blocks.items():
-        name = snake_case(key)
-        if name not in allowed:
-            raise UsageError(f"{what}: unknown or unsupported field {key!r} (accepted: {', '.join(allowed)})")
-        out[name] = value
-    return out
+def _blocks(operation_id: str, mode: str, wire: dict[str, Any]) -> dict[str, Any]:
+    """Keyword arguments of a client method from a wire-form ``clientRequest``: each block the spec
+    gives the mode by its keyword, anything else through ``extra_body`` (sent as given)."""
+    by_wire = {key: name for name, key in operation(operation_id).blocks(mode).items()}
+    kwargs = {by_wire[key]: value for key, value in wire.items() if key in by_wire}
+    extra = {key: value for key, value in wire.items() if key not in by_wire}
+    if extra:
+        kwargs["extra_body"] = {"clientRequest": extra}
+    return kwargs
 
 
 def _client(args: argparse.Namespace, mode: str, base_url: str | None = None) -> Client:
@@ -190,18 +193,26 @@ def _client(args: argparse.Namespace, mode: str, base_url: str | None = None) ->
             overrides[name] = value
     if base_url is not None:
         overrides["base_url"] = base_url
-    if getattr(args, "verbose", False):
-        _log_to_stderr()
     return CLIENTS[mode].from_env(**overrides)
 
 
-def _log_to_stderr() -> None:
+@contextmanager
+def _stderr_logging(verbose: bool) -> Iterator[None]:
+    """Warnings (lints of a request, retries) to stderr; with ``-v`` every HTTP exchange too. For this
+    command only: the ``agora_cr`` logger is left as found."""
     logger = logging.getLogger("agora_cr")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("agora-cr: %(levelname)s: %(message)s"))
+    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    level = logger.level
+    logger.addHandler(handler)
+    if verbose:
+        logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def _print_json(value: Any, out: TextIO) -> None:
@@ -211,71 +222,37 @@ def _print_json(value: Any, out: TextIO) -> None:
 # ----------------------------------------------------------------------------------------------- commands
 
 
-ACQUIRE_FIELDS = (
-    "resource_expired_hour",
-    "exclude_resource_ids",
-    "region_affinity",
-    "region",
-    "start_parameter",
-)
-START_FIELDS = (
-    "storage_config",
-    "recording_config",
-    "recording_file_config",
-    "snapshot_config",
-    "extension_service_config",
-    "apps_collection",
-    "transcode_options",
-)
-UPDATE_FIELDS = ("stream_subscribe", "web_recording_config", "rtmp_publish_config", "storage_config")
-LAYOUT_FIELDS = (
-    "max_resolution_uid",
-    "mixed_video_layout",
-    "background_color",
-    "background_image",
-    "default_user_background_image",
-    "layout_config",
-    "background_config",
-)
-
-
 def _start(
     client: Client, resource_id: str, cname: str, uid: str, token: str | None, blocks: dict[str, Any]
 ) -> Any:
     blocks = dict(blocks)
-    token = blocks.pop("token", None) if token is None else token
-    kwargs = _kwargs(blocks, START_FIELDS, "start clientRequest")
-    if isinstance(client, WebRecordingClient):
-        return client.start(resource_id, cname, uid, token=token, **kwargs)
-    return client.start(resource_id, cname, uid, token, **kwargs)
+    if token is not None:
+        blocks["token"] = token
+    return client.start(resource_id, cname, uid, **_blocks("start", client.mode, blocks))
 
 
 def _run_call(args: argparse.Namespace, out: TextIO) -> int:
     command = args.command
-    mode = "mix" if command == "update-layout" else args.mode
+    mode = "mix" if command in ("update-layout", "ncs-ip") else args.mode
     with _client(args, mode) as client:
         result: Any
         if command == "acquire":
             options = _read_json(args.json_file, "acquire clientRequest")
             options.pop("scene", None)  # the mode decides the scene
-            result = client.acquire(
-                args.cname, args.uid, **_kwargs(options, ACQUIRE_FIELDS, "acquire clientRequest")
-            )
+            result = client.acquire(args.cname, args.uid, **_blocks("acquire", mode, options))
         elif command == "start":
             blocks = _read_json(args.json_file, "start clientRequest")
             result = _start(client, args.resource_id, args.cname, args.uid, args.token, blocks)
         elif command == "query":
             result = client.query(args.resource_id, args.sid)
+        elif command == "ncs-ip":
+            result = client.get_ncs_ip()
         elif command == "update":
-            kwargs = _kwargs(
-                _read_json(args.json_file, "update clientRequest"), UPDATE_FIELDS, "update clientRequest"
-            )
+            kwargs = _blocks("update", mode, _read_json(args.json_file, "update clientRequest"))
             result = client.update(args.resource_id, args.sid, args.cname, args.uid, **kwargs)
         elif command == "update-layout":
             assert isinstance(client, MixRecordingClient)
-            fields = _kwargs(
-                _read_json(args.json_file, "updateLayout clientRequest"), LAYOUT_FIELDS, "updateLayout"
-            )
+            fields = _blocks("updateLayout", mode, _read_json(args.json_file, "updateLayout clientRequest"))
             result = client.update_layout(args.resource_id, args.sid, args.cname, args.uid, **fields)
         else:  # stop
             result = client.stop(args.resource_id, args.sid, args.cname, args.uid, async_stop=args.async_stop)
@@ -344,6 +321,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     stream = sys.stdout if out is None else out
     args = _parser().parse_args(argv)
+    with _stderr_logging(bool(getattr(args, "verbose", False))):
+        return _dispatch(args, stream)
+
+
+def _dispatch(args: argparse.Namespace, stream: TextIO) -> int:
     try:
         if args.command == "demo":
             from .demo import run_demo

@@ -79,6 +79,8 @@ def minimal(schema: dict[str, Any]) -> Any:
         return copy.deepcopy(schema["default"])
     if "enum" in schema:
         return schema["enum"][0]
+    if "enum" in schema.get("x-agora-lints", {}):  # a documented value, though others are only lints
+        return schema["x-agora-lints"]["enum"][0]
     kind = schema.get("type")
     if kind == "object" or "properties" in schema:
         return {k: minimal(schema["properties"][k]) for k in schema.get("required", [])}

@@ -1,11 +1,16 @@
 """Spec ↔ emulator ↔ client agreement, checked by schemathesis against the emulator.
 
 Schemathesis reads ``openapi/cloud_recording.yaml`` and sends bounded numbers of generated requests,
-valid (positive) and invalid (negative), to a running emulator with Basic auth (the spec's servers
-are real hosts: the base URL is overridden). Every response must be documented for its operation
-(status, content type, body schema), no request may produce a 5xx, and an invalid request must be
-rejected. The same generated bodies go through the client's validator, which must reach the very same
-verdict as the emulator's schema validation on every one of them.
+valid (positive) and invalid (negative), to a running emulator in strict mode (every lint an error)
+with Basic auth (the spec's servers are real hosts: the base URL is overridden). Every response must be
+documented for its operation (status, content type, body schema), no request may produce a 5xx, and an
+invalid request must be rejected. On the same generated bodies:
+
+* the client's whole check (schema and rules, strict) refuses exactly what the emulator answered
+  ``400 {code: 2}``;
+* the compiled schema checks (strict) agree with an independent implementation, jsonschema, run on the
+  spec with its lints written as plain keywords (``x-agora-lints`` merged in; optional strings given
+  ``minLength: 1``, as strict checks refuse an empty one).
 
 ``start`` has one body schema per mode (``x-agora-mode-schemas``): the test spells that extension
 out as one concrete path per mode, so a body is never drawn for one mode and sent to another.
@@ -14,6 +19,7 @@ out as one concrete path per mode, so a body is never drawn for one mode and sen
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import time
 from collections.abc import Iterator
@@ -72,8 +78,45 @@ def body_refs(label: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[Emulator]:
-    with Emulator(qps_limit=None) as emu:
+    with Emulator(qps_limit=None, strict=True) as emu:
         yield emu
+
+
+@functools.cache
+def _strict_oracle_spec() -> dict[str, Any]:
+    """The spec as jsonschema should read it to refuse what strict checks refuse."""
+    spec = copy.deepcopy(load_spec())
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            lints = node.pop("x-agora-lints", None)
+            if lints:
+                node.update(lints)
+            required = set(node["required"]) if isinstance(node.get("required"), list) else set()
+            for name, prop in (node.get("properties") or {}).items():
+                if name not in required and isinstance(prop, dict):
+                    target = prop
+                    if "$ref" in prop:  # wrap: a $ref's siblings are ignored in OpenAPI 3.0
+                        node["properties"][name] = target = {"allOf": [prop]}
+                    target.setdefault("not", {"const": ""})
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(spec["components"]["schemas"])
+    return spec
+
+
+def _oracle(ref: str) -> Any:
+    from jsonschema import Draft7Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT7
+
+    resource: Resource[Any] = Resource.from_contents(_strict_oracle_spec(), default_specification=DRAFT7)
+    registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
+    return Draft7Validator({"$ref": "urn:spec" + ref}, registry=registry)
 
 
 def operations(schema: Any) -> list[Any]:
@@ -91,7 +134,7 @@ def test_emulator_and_client_agree_with_the_spec(emulator: Emulator, mode: Gener
         }
     )
     schema = schemathesis.openapi.from_dict(per_mode_spec(), config=config)
-    spec_validators = compiled()
+    oracles: dict[str, Any] = {}
     checks = [
         st_checks.status_code_conformance,
         st_checks.content_type_conformance,
@@ -123,22 +166,31 @@ def test_emulator_and_client_agree_with_the_spec(emulator: Emulator, mode: Gener
             body = case.body
             if not isinstance(body, (dict, list, str, int, float, bool)) and body is not None:
                 return  # no body generated (GET, or a negative case without one)
-            # The client's verdict on the body must equal the emulator's schema verdict.
             if not refs:
                 return
-            emulator_ok = any(spec_validators.validator(r).is_valid(body) for r in refs)
-            client_ok = False
+            # 1. The emulator answered 400 {code: 2} exactly when the client's strict check refuses.
+            refused = response.status_code == 400 and _code(response) == 2
+            client_refuses = _client_refuses(op.label, case.path_parameters or {}, body)
+            counts["client_rejected"] += client_refuses
+            if refused != client_refuses and response.status_code in (200, 400, 404):
+                disagreements.append(
+                    f"{op.label}: emulator={refused} client={client_refuses}: {body!r}"[:500]
+                )
+            # 2. The compiled schema checks agree with jsonschema on the lint-as-error spec.
+            compiled_ok = oracle_ok = False
             for r in refs:
                 try:
-                    validate(schema_check(r), body, "", "op")
-                    client_ok = True
-                except ValidationError:
-                    pass
-            counts["client_rejected"] += not client_ok
-            if mode is GenerationMode.POSITIVE and not emulator_ok:
-                disagreements.append(f"{op.label}: spec-valid body rejected by the emulator schema: {body!r}")
-            if client_ok != emulator_ok:
-                disagreements.append(f"{op.label}: client={client_ok} emulator={emulator_ok}: {body!r}"[:500])
+                    validate(schema_check(r), body, "", "op", strict=True)
+                    compiled_ok = True
+                except ValidationError as exc:
+                    if "an integer written as" in str(exc):  # 24.0: JSON Schema's integer, our lint
+                        return
+                validator = oracles.setdefault(r, _oracle(r))
+                oracle_ok = oracle_ok or validator.is_valid(body)
+            if compiled_ok != oracle_ok:
+                disagreements.append(
+                    f"{op.label}: compiled={compiled_ok} jsonschema={oracle_ok}: {body!r}"[:500]
+                )
             # Path parameters: the client checks them before sending, with the spec's patterns.
             for name, component in PATH_PARAMETERS.items():
                 value = (case.path_parameters or {}).get(name)
@@ -164,3 +216,28 @@ def test_emulator_and_client_agree_with_the_spec(emulator: Emulator, mode: Gener
     print(f"schemathesis {mode.value}: {counts['cases']} cases in {elapsed:.1f}s; {counts}")
     assert disagreements == []
     assert counts["cases"] >= EXAMPLES * 3
+
+
+def _code(response: Any) -> Any:
+    try:
+        return response.json().get("code")
+    except ValueError:
+        return None
+
+
+def _client_refuses(label: str, params: dict[str, Any], body: Any) -> bool:
+    """The client's (and emulator's) whole strict verdict on a generated request, without HTTP."""
+    if label.endswith("/acquire"):
+        operation_id, mode = "acquire", None
+    elif "/mode/" in label and label.endswith("/start"):
+        operation_id, mode = "start", label.split("/mode/")[1].split("/")[0]
+    else:
+        operation_id, mode = label.rsplit("/", 1)[1], params.get("mode")
+    decoded = {k: unquote(v) if isinstance(v, str) else v for k, v in params.items()}
+    if mode is not None:
+        decoded["mode"] = mode
+    spec = compiled()
+    if spec.check_params(operation_id, decoded) is not None:
+        return True
+    problem, _ = spec.check_body(operation_id, mode, body, strict=True)
+    return problem is not None

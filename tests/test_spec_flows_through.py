@@ -34,9 +34,10 @@ from agora_cr import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Named parameters that are not clientRequest fields: the call's identity, and two conveniences
-#: (Agora's SDK flag for legacy postponed transcoding, and the whole updateLayout body as one block).
-NOT_BLOCKS = {"resource_id", "sid", "cname", "uid", "enable_postpone_transcoding_mix", "layout"}
+#: Named parameters that are not clientRequest fields: the call's identity, three conveniences
+#: (Agora's SDK flag for legacy postponed transcoding, the whole updateLayout body as one block, and
+#: extra_body for what the keywords cannot express).
+NOT_BLOCKS = {"resource_id", "sid", "cname", "uid", "enable_postpone_transcoding_mix", "layout", "extra_body"}
 METHODS = {
     "acquire": "acquire",
     "start": "start",

@@ -6,6 +6,10 @@ into the sync and the async method. The named parameters keep the positional ord
 Python SDK (``start(resource_id, cname, uid, token, storage_config, ...)``), so code written for it runs
 unchanged; which other keywords a mode accepts comes from the generated ``clientRequest`` model of that
 mode, so a block added to the spec is accepted after ``./codegen.sh`` with no edit here.
+
+What is not given is not sent: the service applies its documented defaults. ``extra_body`` sends what
+the keywords cannot express (a key the spec does not know, as some of Agora's own SDKs send); it is
+checked like the rest, and a key the spec does not know is a lint, not an error.
 """
 
 from __future__ import annotations
@@ -16,8 +20,6 @@ from typing import Any, Protocol, TypeAlias
 from .._client import BaseClient
 from .._operations import SCENES, operation
 from .._requests import Call, wire_blocks
-from .._rules import check_layout_rules, check_start_rules, check_storage_rules
-from .._validation import fail
 from .._wire import to_wire
 from ..results import (
     AcquireResult,
@@ -38,26 +40,31 @@ class SupportsToDict(Protocol):
 
 #: A request block: an ``api_start``/``api_update`` block, a generated attrs model or a wire-form dict.
 Block: TypeAlias = "SupportsToDict | Mapping[str, Any]"
+#: More of the request body, sent as given: ``{"clientRequest": {...}, "someTopLevelKey": ...}``.
+ExtraBody: TypeAlias = "Mapping[str, Any] | None"
+
+
+def _request(
+    client: BaseClient, operation_id: str, method: str, blocks: dict[str, Any], **ids: Any
+) -> Call[Any]:
+    """Build ``operation_id``'s call from a method's blocks (by Python name) and identifiers."""
+    client_request = wire_blocks(operation(operation_id), client._mode, method, blocks)
+    return client._requests.call(operation_id, client_request=client_request, **ids)
 
 
 # ---------------------------------------------------------------------------------------- acquire
 def _acquire(
-    client: BaseClient, cname: Any, uid: Any, blocks: dict[str, Any], scene: int | None
+    client: BaseClient, cname: Any, uid: Any, blocks: dict[str, Any], scene: int | None, extra_body: ExtraBody
 ) -> Call[Any]:
     mode = client._mode
-    op = operation("acquire")
-    client_request = wire_blocks(op, mode, "acquire", blocks)
+    client_request = wire_blocks(operation("acquire"), mode, "acquire", blocks)
     client_request.setdefault("scene", SCENES[mode] if scene is None else scene)
     start_parameter = client_request.get("startParameter")
     if isinstance(start_parameter, dict):
-        client_request["startParameter"] = start_parameter = client._start_defaults(start_parameter)
-
-    def rules() -> None:
-        if isinstance(start_parameter, Mapping):
-            _check_start_blocks(client, start_parameter, "clientRequest.startParameter", "acquire")
-            check_start_rules(start_parameter, mode, "acquire", base="clientRequest.startParameter")
-
-    return client._requests.call("acquire", cname=cname, uid=uid, client_request=client_request, rules=rules)
+        client_request["startParameter"] = client._start_defaults(start_parameter)
+    return client._requests.call(
+        "acquire", cname=cname, uid=uid, client_request=client_request, extra_body=extra_body
+    )
 
 
 def _acquire_named(
@@ -81,6 +88,8 @@ def acquire(
     resource_expired_hour: int | None = None,
     exclude_resource_ids: Sequence[str] | None = None,
     region_affinity: int | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[AcquireResult]:
     """Get a resource ID for one recording session (valid 5 minutes; call ``start`` within 2 s).
@@ -89,7 +98,7 @@ def acquire(
     ``start`` blocks, declared in advance) and any other ``clientRequest`` field of the spec.
     """
     named = _acquire_named(resource_expired_hour, exclude_resource_ids, region_affinity)
-    return _acquire(client, cname, uid, {**named, **blocks}, None)
+    return _acquire(client, cname, uid, {**named, **blocks}, None, extra_body)
 
 
 def acquire_individual(
@@ -101,6 +110,8 @@ def acquire_individual(
     resource_expired_hour: int | None = None,
     exclude_resource_ids: Sequence[str] | None = None,
     region_affinity: int | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[AcquireResult]:
     """Get a resource ID for one recording session (valid 5 minutes; call ``start`` within 2 s).
@@ -111,38 +122,21 @@ def acquire_individual(
     """
     named = _acquire_named(resource_expired_hour, exclude_resource_ids, region_affinity)
     scene = 2 if enable_postpone_transcoding_mix else None
-    return _acquire(client, cname, uid, {**named, **blocks}, scene)
+    return _acquire(client, cname, uid, {**named, **blocks}, scene, extra_body)
 
 
 # ------------------------------------------------------------------------------------------ start
-def _check_start_blocks(
-    client: BaseClient, client_request: Mapping[str, Any], base: str, operation_id: str
-) -> None:
-    accepted = set(operation("start").blocks(client._mode).values())
-    for key in client_request:
-        if key not in accepted:
-            raise fail(
-                f"{base}.{key}",
-                f"not accepted in {client._mode} mode (accepted: {', '.join(sorted(accepted))})",
-                operation_id,
-            )
-
-
-def _start(client: BaseClient, resource_id: Any, cname: Any, uid: Any, blocks: dict[str, Any]) -> Call[Any]:
-    mode = client._mode
-    client_request = wire_blocks(operation("start"), mode, "start", blocks)
-    if client_request.get("storageConfig") is None:
-        raise fail(
-            "clientRequest.storageConfig", "required: where the files go (storage_config=...)", "start"
-        )
-    client_request = client._start_defaults(client_request)
+def _start(
+    client: BaseClient, resource_id: Any, cname: Any, uid: Any, blocks: dict[str, Any], extra_body: ExtraBody
+) -> Call[Any]:
+    client_request = wire_blocks(operation("start"), client._mode, "start", blocks)
     return client._requests.call(
         "start",
         resource_id=resource_id,
         cname=cname,
         uid=uid,
-        client_request=client_request,
-        rules=lambda: check_start_rules(client_request, mode, "start"),
+        client_request=client._start_defaults(client_request),
+        extra_body=extra_body,
     )
 
 
@@ -155,17 +149,19 @@ def start(
     token: str | None = None,
     storage_config: Block | None = None,
     recording_config: Block | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[StartResult]:
     """Start recording with an acquired resource ID; a 200 means accepted (confirm with ``query``).
 
-    ``storage_config`` is required. Without ``recording_config`` the mode's default (every user, audio
-    and video) is sent; without ``recording_file_config`` ``{"avFileType": ["hls"]}`` (unless
-    screenshots only). Other blocks (``recording_file_config``, ``snapshot_config``, ...) are keywords:
-    exactly the ``clientRequest`` fields the spec gives this mode.
+    ``storage_config`` is required; what is omitted takes the service's documented defaults (without
+    ``recording_config``: every user, audio and video; without ``recording_file_config``: HLS). Other
+    blocks (``recording_file_config``, ``snapshot_config``, ...) are keywords: exactly the
+    ``clientRequest`` fields the spec gives this mode.
     """
     named = {"token": token, "storage_config": storage_config, "recording_config": recording_config}
-    return _start(client, resource_id, cname, uid, {**named, **blocks})
+    return _start(client, resource_id, cname, uid, {**named, **blocks}, extra_body)
 
 
 def start_web(
@@ -176,6 +172,8 @@ def start_web(
     uid: str | int,
     storage_config: Block | None = None,
     extension_service_config: Block | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[StartResult]:
     """Start recording the page that ``extension_service_config``'s ``web_recorder_service`` describes.
@@ -185,7 +183,7 @@ def start_web(
     keywords: exactly the ``clientRequest`` fields the spec gives web mode.
     """
     named = {"storage_config": storage_config, "extension_service_config": extension_service_config}
-    return _start(client, resource_id, cname, uid, {**named, **blocks})
+    return _start(client, resource_id, cname, uid, {**named, **blocks}, extra_body)
 
 
 # ------------------------------------------------------------------------------------------ query
@@ -195,27 +193,6 @@ def query(client: BaseClient, /, resource_id: str, sid: str) -> Call[QueryResult
 
 
 # ----------------------------------------------------------------------------------------- update
-def _update(
-    client: BaseClient, resource_id: Any, sid: Any, cname: Any, uid: Any, blocks: dict[str, Any]
-) -> Call[Any]:
-    client_request = wire_blocks(operation("update"), client._mode, "update", blocks)
-
-    def rules() -> None:
-        storage = client_request.get("storageConfig")
-        if isinstance(storage, Mapping):
-            check_storage_rules(storage, "clientRequest.storageConfig", "update")
-
-    return client._requests.call(
-        "update",
-        resource_id=resource_id,
-        sid=sid,
-        cname=cname,
-        uid=uid,
-        client_request=client_request,
-        rules=rules,
-    )
-
-
 def update(
     client: BaseClient,
     /,
@@ -224,13 +201,17 @@ def update(
     cname: str,
     uid: str | int,
     stream_subscribe: Block | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[UpdateResult]:
     """Change the subscription lists (``stream_subscribe``) or refresh ``storage_config`` credentials.
 
     Each call overrides what it sets; wait for each answer before the next update.
     """
-    return _update(client, resource_id, sid, cname, uid, {"stream_subscribe": stream_subscribe, **blocks})
+    blocks = {"stream_subscribe": stream_subscribe, **blocks}
+    ids = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid, "extra_body": extra_body}
+    return _request(client, "update", "update", blocks, **ids)
 
 
 def update_web(
@@ -242,12 +223,19 @@ def update_web(
     uid: str | int,
     web_recording_config: Block | None = None,
     rtmp_publish_config: Block | None = None,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[UpdateResult]:
     """Pause or resume (``web_recording_config``), change the CDN address (``rtmp_publish_config``) or
     refresh ``storage_config`` credentials. Each call overrides what it sets."""
-    named = {"web_recording_config": web_recording_config, "rtmp_publish_config": rtmp_publish_config}
-    return _update(client, resource_id, sid, cname, uid, {**named, **blocks})
+    blocks = {
+        "web_recording_config": web_recording_config,
+        "rtmp_publish_config": rtmp_publish_config,
+        **blocks,
+    }
+    ids = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid, "extra_body": extra_body}
+    return _request(client, "update", "update", blocks, **ids)
 
 
 def update_layout(
@@ -266,6 +254,7 @@ def update_layout(
     background_config: Sequence[Block] | None = None,
     *,
     layout: Block | None = None,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[UpdateLayoutResult]:
     """Replace the whole composite layout: anything omitted reverts to its default.
@@ -295,7 +284,7 @@ def update_layout(
         cname=cname,
         uid=uid,
         client_request=client_request,
-        rules=lambda: check_layout_rules(client_request, "clientRequest", "updateLayout"),
+        extra_body=extra_body,
     )
 
 
@@ -308,18 +297,16 @@ def stop(
     cname: str,
     uid: str | int,
     async_stop: bool = False,
+    *,
+    extra_body: ExtraBody = None,
     **blocks: Any,
 ) -> Call[StopResult]:
     """Stop recording and leave the channel; the answer lists the files and the upload status.
 
     ``async_stop=True`` answers at once instead of after the upload (up to ~20 s).
     """
-    client_request = wire_blocks(
-        operation("stop"), client._mode, "stop", {"async_stop": async_stop, **blocks}
-    )
-    return client._requests.call(
-        "stop", resource_id=resource_id, sid=sid, cname=cname, uid=uid, client_request=client_request
-    )
+    ids = {"resource_id": resource_id, "sid": sid, "cname": cname, "uid": uid, "extra_body": extra_body}
+    return _request(client, "stop", "stop", {"async_stop": async_stop, **blocks}, **ids)
 
 
 # ---------------------------------------------------------------------------------------- ncs ip

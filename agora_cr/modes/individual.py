@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import _constants as C
 from .._client import BaseClient
 from .._transport import AsyncClient, SyncClient
 from . import _calls
@@ -15,7 +14,6 @@ class _Individual(BaseClient):
     """The operations of individual recording (shared by the sync and async clients)."""
 
     _mode = "individual"
-    _default_recording_config = C.DEFAULT_INDIVIDUAL_RECORDING_CONFIG
 
     acquire = op(_calls.acquire_individual, "acquire")
     start = op(_calls.start, "start")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import _constants as C
 from .._client import BaseClient
 from .._transport import AsyncClient, SyncClient
 from . import _calls
@@ -15,7 +14,6 @@ class _Mix(BaseClient):
     """The operations of composite recording (shared by the sync and async clients)."""
 
     _mode = "mix"
-    _default_recording_config = C.DEFAULT_MIX_RECORDING_CONFIG
 
     acquire = op(_calls.acquire, "acquire")
     start = op(_calls.start, "start")

@@ -45,6 +45,7 @@ class Emulator:
         status_interval: float = 2.0,
         exiting_period: float = 10.0,
         max_recorded: int = 100_000,
+        strict: bool = False,
     ) -> None:
         self.app_id = app_id or secrets.token_hex(16)
         self.customer_id = customer_id or secrets.token_hex(16)
@@ -66,6 +67,7 @@ class Emulator:
             customer_id=self.customer_id,
             customer_secret=self.customer_secret,
             limiter=None,
+            strict=strict,
         )
         self.set_qps_limit(qps_limit)
         self._faults = FaultPlan()
@@ -249,7 +251,13 @@ class Emulator:
             self._requests.clear()
 
     def _record(
-        self, request: Prepared, listener: Listener, status: int | None, code: int | None, fault: str | None
+        self,
+        request: Prepared,
+        listener: Listener,
+        status: int | None,
+        code: int | None,
+        fault: str | None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         entry = RecordedRequest(
             method=request.method,
@@ -264,6 +272,7 @@ class Emulator:
             url=listener.url,
             fault=fault,
             time=self._store.now(),
+            warnings=warnings,
         )
         with self._requests_lock:
             self._requests.append(entry)
@@ -293,6 +302,7 @@ class Emulator:
                     canned.status, canned.body, canned.content_type, canned.headers, canned.reset
                 )
         reply = self._service.respond(request)
-        self._record(request, listener, reply.status, reply.code, None if fault is None else fault.kind)
+        kind = None if fault is None else fault.kind
+        self._record(request, listener, reply.status, reply.code, kind, reply.lints)
         body = json.dumps(reply.body, separators=(",", ":")).encode()
         return HttpResponse(reply.status, body, "application/json", reply.headers)

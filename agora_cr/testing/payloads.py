@@ -27,8 +27,11 @@ def _file_types(session: Session) -> list[str]:
 
 
 def records_files(session: Session) -> bool:
-    """False for individual screenshot-only sessions (no recordingFileConfig)."""
-    return not (session.mode == "individual" and "recordingFileConfig" not in session.client_request)
+    """False for individual screenshot-only sessions (snapshotConfig without recordingFileConfig);
+    without either, the service records HLS (its documented default)."""
+    request = session.client_request
+    screenshots_only = "snapshotConfig" in request and "recordingFileConfig" not in request
+    return not (session.mode == "individual" and screenshots_only)
 
 
 def file_fields(session: Session, users: int) -> dict[str, Any]:

@@ -24,3 +24,6 @@ class RecordedRequest:
     url: str
     fault: str | None
     time: float
+    #: What the request did that the spec documents otherwise, though the service takes it (lints;
+    #: ``Emulator(strict=True)`` refuses them instead).
+    warnings: tuple[str, ...] = ()

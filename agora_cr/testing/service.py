@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hmac
 import json
 from collections.abc import Mapping
@@ -18,12 +19,15 @@ from urllib.parse import unquote
 
 from agora_cr.testing.ratelimit import SlidingWindowLimiter
 from agora_cr.testing.state import Reply, Store, service_error
-from agora_cr.testing.validation import CompiledSpec
+from agora_cr.testing.validation import CompiledSpec, drop_empty_strings
 
 NO_ROUTE = Reply(404, {"message": "no Route matched with those values"})
 UNAUTHORIZED = Reply(401, {"message": "Unauthorized"})
 BAD_CREDENTIALS = Reply(401, {"message": "Invalid authentication credentials"})
 NCS_HOSTS = ("203.0.113.10", "203.0.113.11")
+#: The response header listing what a request did that the spec documents otherwise (its lints).
+LINT_HEADER = "X-Agora-CR-Lint"
+_LINT_HEADER_MAX = 2000
 
 
 class _NoBody:
@@ -67,8 +71,10 @@ class Service:
         customer_id: str,
         customer_secret: str,
         limiter: SlidingWindowLimiter | None,
+        strict: bool = False,
     ) -> None:
         self.spec = spec
+        self.strict = strict
         self.store = store
         self.app_id = app_id
         self.limiter = limiter
@@ -111,11 +117,20 @@ class Service:
             if request.body is NO_JSON:
                 return service_error(400, 8, "request body is not valid JSON")
         problem = self.spec.check_params(request.operation, request.params)
+        lints: list[Any] = []
         if problem is None and request.method == "POST":
-            problem = self.spec.check_body(request.operation, request.mode, request.body)
+            problem, lints = self.spec.check_body(
+                request.operation, request.mode, request.body, strict=self.strict
+            )
         if problem is not None:
             return service_error(400, problem.code, problem.reason)
-        return self._dispatch(request)
+        if not lints:
+            return self._dispatch(request)
+        # Taken as the service takes it: an empty string for an optional field reads as unset.
+        reply = self._dispatch(dataclasses.replace(request, body=drop_empty_strings(request.body)))
+        texts = tuple(str(lint) for lint in lints)
+        header = "; ".join(texts).encode("ascii", "backslashreplace").decode("ascii")[:_LINT_HEADER_MAX]
+        return dataclasses.replace(reply, headers=(*reply.headers, (LINT_HEADER, header)), lints=texts)
 
     def _authenticate(self, request: Prepared) -> Reply | None:
         header = request.headers.get("authorization")

@@ -30,6 +30,8 @@ class Reply:
     status: int
     body: Any
     headers: tuple[tuple[str, str], ...] = ()
+    #: What the request did that the spec documents otherwise, though the service takes it.
+    lints: tuple[str, ...] = ()
 
     @property
     def code(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from .acquire_client_request import AcquireClientRequest
 from .acquire_client_request_scene import AcquireClientRequestScene
+from .acquire_client_request_start_parameter import AcquireClientRequestStartParameter
 from .acquire_region import AcquireRegion
 from .acquire_request import AcquireRequest
 from .acquire_response import AcquireResponse
@@ -23,8 +24,8 @@ from .extension_service_config_error_handle_policy import (
     ExtensionServiceConfigErrorHandlePolicy,
 )
 from .extension_service_error_handle_policy import ExtensionServiceErrorHandlePolicy
-from .extension_service_name import ExtensionServiceName
 from .extension_service_payload import ExtensionServicePayload
+from .extension_service_service_param_type_3 import ExtensionServiceServiceParamType3
 from .extension_service_state import ExtensionServiceState
 from .file_info import FileInfo
 from .gateway_error import GatewayError
@@ -100,6 +101,7 @@ from .web_recording_config import WebRecordingConfig
 __all__ = (
     "AcquireClientRequest",
     "AcquireClientRequestScene",
+    "AcquireClientRequestStartParameter",
     "AcquireRegion",
     "AcquireRequest",
     "AcquireResponse",
@@ -119,8 +121,8 @@ __all__ = (
     "ExtensionServiceConfig",
     "ExtensionServiceConfigErrorHandlePolicy",
     "ExtensionServiceErrorHandlePolicy",
-    "ExtensionServiceName",
     "ExtensionServicePayload",
+    "ExtensionServiceServiceParamType3",
     "ExtensionServiceState",
     "FileInfo",
     "GatewayError",

@@ -14,8 +14,9 @@ from ..models.region_affinity import RegionAffinity, check_region_affinity
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.start_individual_client_request import StartIndividualClientRequest
-    from ..models.start_mix_client_request import StartMixClientRequest
+    from ..models.acquire_client_request_start_parameter import (
+        AcquireClientRequestStartParameter,
+    )
 
 
 T = TypeVar("T", bound="AcquireClientRequest")
@@ -36,8 +37,9 @@ class AcquireClientRequest:
             CN, `EU` Europe, `NA` North America. Must match the storage geography.
         region_affinity (RegionAffinity | Unset): Preferred region (Shengwang docs): `0` nearest the caller, `1` China,
             `2` Southeast Asia, `3` Europe, `4` North America.
-        start_parameter (StartIndividualClientRequest | StartMixClientRequest | Unset): Optional pre-declaration of the
-            later `start.clientRequest`; must be identical to it.
+        start_parameter (AcquireClientRequestStartParameter | Unset): Optional pre-declaration of the later
+            `start.clientRequest`, which must be identical to it; checked against the start schema of the recording's mode
+            (individual or mix, see `x-agora-rules`).
     """
 
     scene: AcquireClientRequestScene | Unset = 0
@@ -45,15 +47,9 @@ class AcquireClientRequest:
     exclude_resource_ids: list[str] | Unset = UNSET
     region: AcquireRegion | Unset = UNSET
     region_affinity: RegionAffinity | Unset = UNSET
-    start_parameter: StartIndividualClientRequest | StartMixClientRequest | Unset = (
-        UNSET
-    )
+    start_parameter: AcquireClientRequestStartParameter | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.start_individual_client_request import (
-            StartIndividualClientRequest,
-        )
-
         scene: int | Unset = UNSET
         if not isinstance(self.scene, Unset):
             scene = self.scene
@@ -72,12 +68,8 @@ class AcquireClientRequest:
         if not isinstance(self.region_affinity, Unset):
             region_affinity = self.region_affinity
 
-        start_parameter: dict[str, Any] | Unset
-        if isinstance(self.start_parameter, Unset):
-            start_parameter = UNSET
-        elif isinstance(self.start_parameter, StartIndividualClientRequest):
-            start_parameter = self.start_parameter.to_dict()
-        else:
+        start_parameter: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.start_parameter, Unset):
             start_parameter = self.start_parameter.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -100,10 +92,9 @@ class AcquireClientRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.start_individual_client_request import (
-            StartIndividualClientRequest,
+        from ..models.acquire_client_request_start_parameter import (
+            AcquireClientRequestStartParameter,
         )
-        from ..models.start_mix_client_request import StartMixClientRequest
 
         d = dict(src_dict)
         _scene = d.pop("scene", UNSET)
@@ -131,26 +122,14 @@ class AcquireClientRequest:
         else:
             region_affinity = check_region_affinity(_region_affinity)
 
-        def _parse_start_parameter(
-            data: object,
-        ) -> StartIndividualClientRequest | StartMixClientRequest | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                start_parameter_type_0 = StartIndividualClientRequest.from_dict(data)
-
-                return start_parameter_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            start_parameter_type_1 = StartMixClientRequest.from_dict(data)
-
-            return start_parameter_type_1
-
-        start_parameter = _parse_start_parameter(d.pop("startParameter", UNSET))
+        _start_parameter = d.pop("startParameter", UNSET)
+        start_parameter: AcquireClientRequestStartParameter | Unset
+        if isinstance(_start_parameter, Unset):
+            start_parameter = UNSET
+        else:
+            start_parameter = AcquireClientRequestStartParameter.from_dict(
+                _start_parameter
+            )
 
         acquire_client_request = cls(
             scene=scene,

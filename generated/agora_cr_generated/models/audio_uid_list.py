@@ -15,12 +15,14 @@ class AudioUidList:
     """Audio subscription (only when `streamTypes` is 0 or 2).
 
     Attributes:
-        subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-            of the `unSubscribe...` list.
+        subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list is
+            "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+            refuse it, so emptiness is a lint.
+        un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list
+            is "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+            refuse it, so emptiness is a lint.
+        unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling of the current English docs; an alias of the
+            `unSubscribe...` list (same checks).
     """
 
     subscribe_audio_uids: list[str] | Unset = UNSET

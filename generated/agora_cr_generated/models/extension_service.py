@@ -9,14 +9,13 @@ from ..models.extension_service_error_handle_policy import (
     ExtensionServiceErrorHandlePolicy,
     check_extension_service_error_handle_policy,
 )
-from ..models.extension_service_name import (
-    ExtensionServiceName,
-    check_extension_service_name,
-)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.aliyun_vod_param import AliyunVodParam
+    from ..models.extension_service_service_param_type_3 import (
+        ExtensionServiceServiceParamType3,
+    )
     from ..models.rtmp_publish_param import RtmpPublishParam
     from ..models.web_recorder_param import WebRecorderParam
 
@@ -29,27 +28,38 @@ class ExtensionService:
     """One extension service and its parameters.
 
     Attributes:
-        service_name (ExtensionServiceName): `web_recorder_service` page recorder, `rtmp_publish_service` CDN push,
-            `aliyun_vod_service` legacy (mix mode VoD).
-        service_param (AliyunVodParam | RtmpPublishParam | WebRecorderParam):
+        service_name (str): `web_recorder_service` page recorder, `rtmp_publish_service` CDN push, `aliyun_vod_service`
+            legacy (mix mode VoD). Other names are a lint: Agora's own Flat server starts a mix recording with
+            `aliyun_voice_async_scan` (netless-io/flat-server).
+        service_param (AliyunVodParam | ExtensionServiceServiceParamType3 | RtmpPublishParam | WebRecorderParam): The
+            parameters of the named service, checked against that service's schema (`x-agora-rules` runs the check by
+            `serviceName`); another service's are taken as given.
         error_handle_policy (ExtensionServiceErrorHandlePolicy | Unset): `error_abort` for web_recorder_service
             (default), `error_ignore` for rtmp_publish_service (default).
     """
 
-    service_name: ExtensionServiceName
-    service_param: AliyunVodParam | RtmpPublishParam | WebRecorderParam
+    service_name: str
+    service_param: (
+        AliyunVodParam
+        | ExtensionServiceServiceParamType3
+        | RtmpPublishParam
+        | WebRecorderParam
+    )
     error_handle_policy: ExtensionServiceErrorHandlePolicy | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.aliyun_vod_param import AliyunVodParam
         from ..models.rtmp_publish_param import RtmpPublishParam
         from ..models.web_recorder_param import WebRecorderParam
 
-        service_name: str = self.service_name
+        service_name = self.service_name
 
         service_param: dict[str, Any]
         if isinstance(self.service_param, WebRecorderParam):
             service_param = self.service_param.to_dict()
         elif isinstance(self.service_param, RtmpPublishParam):
+            service_param = self.service_param.to_dict()
+        elif isinstance(self.service_param, AliyunVodParam):
             service_param = self.service_param.to_dict()
         else:
             service_param = self.service_param.to_dict()
@@ -74,15 +84,23 @@ class ExtensionService:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.aliyun_vod_param import AliyunVodParam
+        from ..models.extension_service_service_param_type_3 import (
+            ExtensionServiceServiceParamType3,
+        )
         from ..models.rtmp_publish_param import RtmpPublishParam
         from ..models.web_recorder_param import WebRecorderParam
 
         d = dict(src_dict)
-        service_name = check_extension_service_name(d.pop("serviceName"))
+        service_name = d.pop("serviceName")
 
         def _parse_service_param(
             data: object,
-        ) -> AliyunVodParam | RtmpPublishParam | WebRecorderParam:
+        ) -> (
+            AliyunVodParam
+            | ExtensionServiceServiceParamType3
+            | RtmpPublishParam
+            | WebRecorderParam
+        ):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -99,11 +117,19 @@ class ExtensionService:
                 return service_param_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                service_param_type_2 = AliyunVodParam.from_dict(data)
+
+                return service_param_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            service_param_type_2 = AliyunVodParam.from_dict(data)
+            service_param_type_3 = ExtensionServiceServiceParamType3.from_dict(data)
 
-            return service_param_type_2
+            return service_param_type_3
 
         service_param = _parse_service_param(d.pop("serviceParam"))
 

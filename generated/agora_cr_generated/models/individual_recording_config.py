@@ -18,38 +18,42 @@ T = TypeVar("T", bound="IndividualRecordingConfig")
 
 @_attrs_define
 class IndividualRecordingConfig:
-    """Recording options for individual mode.
+    """Recording options for individual mode. `subscribeUidGroup` is not required (Agora's Go SDK drops it when 0; the
+    docs' snapshot-and-record example omits it; default 0).
 
-    Attributes:
-        channel_type (ChannelType): `0` communication, `1` live broadcasting; must match the RTC SDK channel profile.
-        subscribe_uid_group (SubscribeUidGroup): Peak number of distinct subscribed UIDs: `0` 1-2, `1` 3-7, `2` 8-12,
-            `3` 13-17, `4` 18-32, `5` 33-49. Required in individual mode.
-        decryption_mode (DecryptionMode | Unset): `0` none, `1` AES_128_XTS, `2` AES_128_ECB, `3` AES_256_XTS, `4`
-            SM4_128_ECB, `5` AES_128_GCM, `6` AES_256_GCM, `7` AES_128_GCM2, `8` AES_256_GCM2.
-        secret (str | Unset): Decryption key; required when `decryptionMode` is not 0. Secret.
-        salt (str | Unset): Base64 of a 32-byte salt; required when `decryptionMode` is 7 or 8.
-        max_idle_time (int | Unset): Seconds the recorder stays in a channel with no user (communication) or no host
-            (live) before leaving.
-        stream_types (StreamTypes | Unset): `0` audio only, `1` video only, `2` audio and video.
-        video_stream_type (VideoStreamType | Unset): `0` high (major) stream, `1` low stream.
-        subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-            of the `unSubscribe...` list.
-        subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-            empty.
-        unsubscribe_video_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-            of the `unSubscribe...` list.
-        stream_mode (StreamMode | Unset): `default` transcoded audio, separate audio/video M3U8; `standard` also a
-            merged M3U8; `original` untranscoded audio (only with `streamTypes` 0).
+        Attributes:
+            channel_type (ChannelType): `0` communication, `1` live broadcasting; must match the RTC SDK channel profile.
+            decryption_mode (DecryptionMode | Unset): `0` none, `1` AES_128_XTS, `2` AES_128_ECB, `3` AES_256_XTS, `4`
+                SM4_128_ECB, `5` AES_128_GCM, `6` AES_256_GCM, `7` AES_128_GCM2, `8` AES_256_GCM2.
+            secret (str | Unset): Decryption key; required when `decryptionMode` is not 0. Secret.
+            salt (str | Unset): Base64 of a 32-byte salt; required when `decryptionMode` is 7 or 8.
+            max_idle_time (int | Unset): Seconds the recorder stays in a channel with no user (communication) or no host
+                (live) before leaving.
+            stream_types (StreamTypes | Unset): `0` audio only, `1` video only, `2` audio and video.
+            video_stream_type (VideoStreamType | Unset): `0` high (major) stream, `1` low stream.
+            subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list is
+                "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list
+                is "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling of the current English docs; an alias of the
+                `unSubscribe...` list (same checks).
+            subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list is
+                "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list
+                is "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            unsubscribe_video_uids (list[str] | Unset): Lower-case spelling of the current English docs; an alias of the
+                `unSubscribe...` list (same checks).
+            subscribe_uid_group (SubscribeUidGroup | Unset): Peak number of distinct subscribed UIDs: `0` 1-2, `1` 3-7, `2`
+                8-12, `3` 13-17, `4` 18-32, `5` 33-49. Required in individual mode.
+            stream_mode (StreamMode | Unset): `default` transcoded audio, separate audio/video M3U8; `standard` also a
+                merged M3U8; `original` untranscoded audio (only with `streamTypes` 0).
     """
 
     channel_type: ChannelType
-    subscribe_uid_group: SubscribeUidGroup
     decryption_mode: DecryptionMode | Unset = UNSET
     secret: str | Unset = UNSET
     salt: str | Unset = UNSET
@@ -62,12 +66,11 @@ class IndividualRecordingConfig:
     subscribe_video_uids: list[str] | Unset = UNSET
     un_subscribe_video_uids: list[str] | Unset = UNSET
     unsubscribe_video_uids: list[str] | Unset = UNSET
+    subscribe_uid_group: SubscribeUidGroup | Unset = UNSET
     stream_mode: StreamMode | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         channel_type: int = self.channel_type
-
-        subscribe_uid_group: int = self.subscribe_uid_group
 
         decryption_mode: int | Unset = UNSET
         if not isinstance(self.decryption_mode, Unset):
@@ -111,6 +114,10 @@ class IndividualRecordingConfig:
         if not isinstance(self.unsubscribe_video_uids, Unset):
             unsubscribe_video_uids = self.unsubscribe_video_uids
 
+        subscribe_uid_group: int | Unset = UNSET
+        if not isinstance(self.subscribe_uid_group, Unset):
+            subscribe_uid_group = self.subscribe_uid_group
+
         stream_mode: str | Unset = UNSET
         if not isinstance(self.stream_mode, Unset):
             stream_mode = self.stream_mode
@@ -120,7 +127,6 @@ class IndividualRecordingConfig:
         field_dict.update(
             {
                 "channelType": channel_type,
-                "subscribeUidGroup": subscribe_uid_group,
             }
         )
         if decryption_mode is not UNSET:
@@ -147,6 +153,8 @@ class IndividualRecordingConfig:
             field_dict["unSubscribeVideoUids"] = un_subscribe_video_uids
         if unsubscribe_video_uids is not UNSET:
             field_dict["unsubscribeVideoUids"] = unsubscribe_video_uids
+        if subscribe_uid_group is not UNSET:
+            field_dict["subscribeUidGroup"] = subscribe_uid_group
         if stream_mode is not UNSET:
             field_dict["streamMode"] = stream_mode
 
@@ -156,8 +164,6 @@ class IndividualRecordingConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         channel_type = check_channel_type(d.pop("channelType"))
-
-        subscribe_uid_group = check_subscribe_uid_group(d.pop("subscribeUidGroup"))
 
         _decryption_mode = d.pop("decryptionMode", UNSET)
         decryption_mode: DecryptionMode | Unset
@@ -198,6 +204,13 @@ class IndividualRecordingConfig:
 
         unsubscribe_video_uids = cast(list[str], d.pop("unsubscribeVideoUids", UNSET))
 
+        _subscribe_uid_group = d.pop("subscribeUidGroup", UNSET)
+        subscribe_uid_group: SubscribeUidGroup | Unset
+        if isinstance(_subscribe_uid_group, Unset):
+            subscribe_uid_group = UNSET
+        else:
+            subscribe_uid_group = check_subscribe_uid_group(_subscribe_uid_group)
+
         _stream_mode = d.pop("streamMode", UNSET)
         stream_mode: StreamMode | Unset
         if isinstance(_stream_mode, Unset):
@@ -207,7 +220,6 @@ class IndividualRecordingConfig:
 
         individual_recording_config = cls(
             channel_type=channel_type,
-            subscribe_uid_group=subscribe_uid_group,
             decryption_mode=decryption_mode,
             secret=secret,
             salt=salt,
@@ -220,6 +232,7 @@ class IndividualRecordingConfig:
             subscribe_video_uids=subscribe_video_uids,
             un_subscribe_video_uids=un_subscribe_video_uids,
             unsubscribe_video_uids=unsubscribe_video_uids,
+            subscribe_uid_group=subscribe_uid_group,
             stream_mode=stream_mode,
         )
 
@@ -231,7 +244,6 @@ from ..types import masked_repr  # noqa: E402
 #: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
 IndividualRecordingConfig.__wire_names__ = {
     "channel_type": "channelType",
-    "subscribe_uid_group": "subscribeUidGroup",
     "decryption_mode": "decryptionMode",
     "secret": "secret",
     "salt": "salt",
@@ -244,6 +256,7 @@ IndividualRecordingConfig.__wire_names__ = {
     "subscribe_video_uids": "subscribeVideoUids",
     "un_subscribe_video_uids": "unSubscribeVideoUids",
     "unsubscribe_video_uids": "unsubscribeVideoUids",
+    "subscribe_uid_group": "subscribeUidGroup",
     "stream_mode": "streamMode",
 }
 #: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.

@@ -34,18 +34,22 @@ class MixRecordingConfig:
                 (live) before leaving.
             stream_types (StreamTypes | Unset): `0` audio only, `1` video only, `2` audio and video.
             video_stream_type (VideoStreamType | Unset): `0` high (major) stream, `1` low stream.
-            subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-                empty.
-            un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-                empty.
-            unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-                of the `unSubscribe...` list.
-            subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-                empty.
-            un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. Must not be
-                empty.
-            unsubscribe_video_uids (list[str] | Unset): Lower-case spelling seen in some English docs; accepted as an alias
-                of the `unSubscribe...` list.
+            subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list is
+                "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            un_subscribe_audio_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list
+                is "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            unsubscribe_audio_uids (list[str] | Unset): Lower-case spelling of the current English docs; an alias of the
+                `unSubscribe...` list (same checks).
+            subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list is
+                "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            un_subscribe_video_uids (list[str] | Unset): At most 32 UIDs; `["#allstream#"]` means every user. An empty list
+                is "not recommended" at start and "must not be empty" at update ([ZH-2023]); the service is not documented to
+                refuse it, so emptiness is a lint.
+            unsubscribe_video_uids (list[str] | Unset): Lower-case spelling of the current English docs; an alias of the
+                `unSubscribe...` list (same checks).
             audio_profile (AudioProfile | Unset): `0` 48 kHz mono ~48 kbps, `1` 48 kHz mono ~128 kbps, `2` 48 kHz stereo
                 ~192 kbps.
             transcoding_config (TranscodingConfig | Unset): Composite video settings (mix mode only); `width * height` must

@@ -17,32 +17,32 @@ T = TypeVar("T", bound="QueryResponse")
 
 @_attrs_define
 class QueryResponse:
-    """Query result.
+    """Query result (the 2024 query page's examples carry no `sid`).
 
     Attributes:
         resource_id (str): Resource ID.
-        sid (str): Recording ID.
         cname (str | Unset): Channel name.
         uid (str | Unset): Recording UID.
+        sid (str | Unset): Recording ID.
         server_response (QueryServerResponse | Unset): Session state; which fields appear depends on the mode and
             configuration.
     """
 
     resource_id: str
-    sid: str
     cname: str | Unset = UNSET
     uid: str | Unset = UNSET
+    sid: str | Unset = UNSET
     server_response: QueryServerResponse | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         resource_id = self.resource_id
 
-        sid = self.sid
-
         cname = self.cname
 
         uid = self.uid
+
+        sid = self.sid
 
         server_response: dict[str, Any] | Unset = UNSET
         if not isinstance(self.server_response, Unset):
@@ -53,13 +53,14 @@ class QueryResponse:
         field_dict.update(
             {
                 "resourceId": resource_id,
-                "sid": sid,
             }
         )
         if cname is not UNSET:
             field_dict["cname"] = cname
         if uid is not UNSET:
             field_dict["uid"] = uid
+        if sid is not UNSET:
+            field_dict["sid"] = sid
         if server_response is not UNSET:
             field_dict["serverResponse"] = server_response
 
@@ -72,11 +73,11 @@ class QueryResponse:
         d = dict(src_dict)
         resource_id = d.pop("resourceId")
 
-        sid = d.pop("sid")
-
         cname = d.pop("cname", UNSET)
 
         uid = d.pop("uid", UNSET)
+
+        sid = d.pop("sid", UNSET)
 
         _server_response = d.pop("serverResponse", UNSET)
         server_response: QueryServerResponse | Unset
@@ -87,9 +88,9 @@ class QueryResponse:
 
         query_response = cls(
             resource_id=resource_id,
-            sid=sid,
             cname=cname,
             uid=uid,
+            sid=sid,
             server_response=server_response,
         )
 
@@ -118,9 +119,9 @@ from ..types import masked_repr  # noqa: E402
 #: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
 QueryResponse.__wire_names__ = {
     "resource_id": "resourceId",
-    "sid": "sid",
     "cname": "cname",
     "uid": "uid",
+    "sid": "sid",
     "server_response": "serverResponse",
 }
 #: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.rtmp_output import RtmpOutput
 
@@ -14,29 +16,29 @@ T = TypeVar("T", bound="RtmpPublishConfig")
 
 @_attrs_define
 class RtmpPublishConfig:
-    """New CDN push address (web mode).
+    """New CDN push address (web mode; `outputs` is optional in the update page).
 
     Attributes:
-        outputs (list[RtmpOutput]): CDN addresses (RTMP or RTMPS); at most one.
+        outputs (list[RtmpOutput] | Unset): CDN addresses (RTMP or RTMPS); at most one.
     """
 
-    outputs: list[RtmpOutput]
+    outputs: list[RtmpOutput] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        outputs = []
-        for componentsschemas_rtmp_outputs_item_data in self.outputs:
-            componentsschemas_rtmp_outputs_item = (
-                componentsschemas_rtmp_outputs_item_data.to_dict()
-            )
-            outputs.append(componentsschemas_rtmp_outputs_item)
+        outputs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.outputs, Unset):
+            outputs = []
+            for componentsschemas_rtmp_outputs_item_data in self.outputs:
+                componentsschemas_rtmp_outputs_item = (
+                    componentsschemas_rtmp_outputs_item_data.to_dict()
+                )
+                outputs.append(componentsschemas_rtmp_outputs_item)
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "outputs": outputs,
-            }
-        )
+        field_dict.update({})
+        if outputs is not UNSET:
+            field_dict["outputs"] = outputs
 
         return field_dict
 
@@ -45,14 +47,16 @@ class RtmpPublishConfig:
         from ..models.rtmp_output import RtmpOutput
 
         d = dict(src_dict)
-        outputs = []
-        _outputs = d.pop("outputs")
-        for componentsschemas_rtmp_outputs_item_data in _outputs:
-            componentsschemas_rtmp_outputs_item = RtmpOutput.from_dict(
-                componentsschemas_rtmp_outputs_item_data
-            )
+        _outputs = d.pop("outputs", UNSET)
+        outputs: list[RtmpOutput] | Unset = UNSET
+        if _outputs is not UNSET:
+            outputs = []
+            for componentsschemas_rtmp_outputs_item_data in _outputs:
+                componentsschemas_rtmp_outputs_item = RtmpOutput.from_dict(
+                    componentsschemas_rtmp_outputs_item_data
+                )
 
-            outputs.append(componentsschemas_rtmp_outputs_item)
+                outputs.append(componentsschemas_rtmp_outputs_item)
 
         rtmp_publish_config = cls(
             outputs=outputs,

@@ -21,34 +21,41 @@ T = TypeVar("T", bound="StartIndividualClientRequest")
 
 @_attrs_define
 class StartIndividualClientRequest:
-    """Individual-mode start configuration. `recordingFileConfig` is required except for
-    screenshot-only recording, where it must be absent.
+    """Individual-mode start configuration. Only `storageConfig` is required: both of Agora's OpenAPI
+    files require nothing else, Agora's Python SDK 0.2.0 starts without `recordingConfig`, and three
+    documented individual examples omit `recordingFileConfig` (the service applies its defaults;
+    for screenshot-only recording `recordingFileConfig` must be absent).
 
         Attributes:
-            storage_config (StorageConfig): Third-party cloud storage that receives the files.
-            recording_config (IndividualRecordingConfig): Recording options for individual mode.
             token (str | Unset): RTC token of the recording UID, needed when the App Certificate is enabled; cannot be
                 renewed during recording.
+            storage_config (StorageConfig | Unset): Third-party cloud storage that receives the files.
+            recording_config (IndividualRecordingConfig | Unset): Recording options for individual mode. `subscribeUidGroup`
+                is not required (Agora's Go SDK drops it when 0; the docs' snapshot-and-record example omits it; default 0).
             recording_file_config (RecordingFileConfig | Unset): Output file types.
             snapshot_config (SnapshotConfig | Unset): Screenshots (individual mode only; `streamTypes` must be 1 or 2).
             apps_collection (AppsCollection | Unset): Legacy postponed transcoding / audio mixing (individual mode).
             transcode_options (TranscodeOptions | Unset): Legacy postponed processing options (individual mode).
     """
 
-    storage_config: StorageConfig
-    recording_config: IndividualRecordingConfig
     token: str | Unset = UNSET
+    storage_config: StorageConfig | Unset = UNSET
+    recording_config: IndividualRecordingConfig | Unset = UNSET
     recording_file_config: RecordingFileConfig | Unset = UNSET
     snapshot_config: SnapshotConfig | Unset = UNSET
     apps_collection: AppsCollection | Unset = UNSET
     transcode_options: TranscodeOptions | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        storage_config = self.storage_config.to_dict()
-
-        recording_config = self.recording_config.to_dict()
-
         token = self.token
+
+        storage_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.storage_config, Unset):
+            storage_config = self.storage_config.to_dict()
+
+        recording_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recording_config, Unset):
+            recording_config = self.recording_config.to_dict()
 
         recording_file_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.recording_file_config, Unset):
@@ -68,14 +75,13 @@ class StartIndividualClientRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "storageConfig": storage_config,
-                "recordingConfig": recording_config,
-            }
-        )
+        field_dict.update({})
         if token is not UNSET:
             field_dict["token"] = token
+        if storage_config is not UNSET:
+            field_dict["storageConfig"] = storage_config
+        if recording_config is not UNSET:
+            field_dict["recordingConfig"] = recording_config
         if recording_file_config is not UNSET:
             field_dict["recordingFileConfig"] = recording_file_config
         if snapshot_config is not UNSET:
@@ -97,11 +103,21 @@ class StartIndividualClientRequest:
         from ..models.transcode_options import TranscodeOptions
 
         d = dict(src_dict)
-        storage_config = StorageConfig.from_dict(d.pop("storageConfig"))
-
-        recording_config = IndividualRecordingConfig.from_dict(d.pop("recordingConfig"))
-
         token = d.pop("token", UNSET)
+
+        _storage_config = d.pop("storageConfig", UNSET)
+        storage_config: StorageConfig | Unset
+        if isinstance(_storage_config, Unset):
+            storage_config = UNSET
+        else:
+            storage_config = StorageConfig.from_dict(_storage_config)
+
+        _recording_config = d.pop("recordingConfig", UNSET)
+        recording_config: IndividualRecordingConfig | Unset
+        if isinstance(_recording_config, Unset):
+            recording_config = UNSET
+        else:
+            recording_config = IndividualRecordingConfig.from_dict(_recording_config)
 
         _recording_file_config = d.pop("recordingFileConfig", UNSET)
         recording_file_config: RecordingFileConfig | Unset
@@ -134,9 +150,9 @@ class StartIndividualClientRequest:
             transcode_options = TranscodeOptions.from_dict(_transcode_options)
 
         start_individual_client_request = cls(
+            token=token,
             storage_config=storage_config,
             recording_config=recording_config,
-            token=token,
             recording_file_config=recording_file_config,
             snapshot_config=snapshot_config,
             apps_collection=apps_collection,
@@ -150,9 +166,9 @@ from ..types import masked_repr  # noqa: E402
 
 #: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
 StartIndividualClientRequest.__wire_names__ = {
+    "token": "token",
     "storage_config": "storageConfig",
     "recording_config": "recordingConfig",
-    "token": "token",
     "recording_file_config": "recordingFileConfig",
     "snapshot_config": "snapshotConfig",
     "apps_collection": "appsCollection",

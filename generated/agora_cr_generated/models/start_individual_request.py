@@ -21,9 +21,11 @@ class StartIndividualRequest:
             @ [ ] ^ _ { } | ~ ,`. Example: demo_channel.
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
-        client_request (StartIndividualClientRequest): Individual-mode start configuration. `recordingFileConfig` is
-            required except for
-            screenshot-only recording, where it must be absent.
+        client_request (StartIndividualClientRequest): Individual-mode start configuration. Only `storageConfig` is
+            required: both of Agora's OpenAPI
+            files require nothing else, Agora's Python SDK 0.2.0 starts without `recordingConfig`, and three
+            documented individual examples omit `recordingFileConfig` (the service applies its defaults;
+            for screenshot-only recording `recordingFileConfig` must be absent).
     """
 
     cname: str

@@ -21,7 +21,8 @@ class StartMixRequest:
             @ [ ] ^ _ { } | ~ ,`. Example: demo_channel.
         uid (str): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no leading zeros); must
             not collide with a user in the channel. Example: 527841.
-        client_request (StartMixClientRequest): Mix-mode (composite) start configuration.
+        client_request (StartMixClientRequest): Mix-mode (composite) start configuration. Only `storageConfig` is
+            required (as in both of Agora's OpenAPI files); without `recordingConfig` the service's defaults apply.
     """
 
     cname: str

@@ -21,25 +21,27 @@ class StartWebClientRequest:
     """Web-mode (page recording) start configuration.
 
     Attributes:
-        storage_config (StorageConfig): Third-party cloud storage that receives the files.
         extension_service_config (ExtensionServiceConfig): Extension services; in web mode the web recorder plus an
             optional RTMP publisher.
         token (str | Unset): RTC token of the recording UID, needed when the App Certificate is enabled; cannot be
             renewed during recording.
+        storage_config (StorageConfig | Unset): Third-party cloud storage that receives the files.
         recording_file_config (RecordingFileConfig | Unset): Output file types.
     """
 
-    storage_config: StorageConfig
     extension_service_config: ExtensionServiceConfig
     token: str | Unset = UNSET
+    storage_config: StorageConfig | Unset = UNSET
     recording_file_config: RecordingFileConfig | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        storage_config = self.storage_config.to_dict()
-
         extension_service_config = self.extension_service_config.to_dict()
 
         token = self.token
+
+        storage_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.storage_config, Unset):
+            storage_config = self.storage_config.to_dict()
 
         recording_file_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.recording_file_config, Unset):
@@ -49,12 +51,13 @@ class StartWebClientRequest:
 
         field_dict.update(
             {
-                "storageConfig": storage_config,
                 "extensionServiceConfig": extension_service_config,
             }
         )
         if token is not UNSET:
             field_dict["token"] = token
+        if storage_config is not UNSET:
+            field_dict["storageConfig"] = storage_config
         if recording_file_config is not UNSET:
             field_dict["recordingFileConfig"] = recording_file_config
 
@@ -67,13 +70,18 @@ class StartWebClientRequest:
         from ..models.storage_config import StorageConfig
 
         d = dict(src_dict)
-        storage_config = StorageConfig.from_dict(d.pop("storageConfig"))
-
         extension_service_config = ExtensionServiceConfig.from_dict(
             d.pop("extensionServiceConfig")
         )
 
         token = d.pop("token", UNSET)
+
+        _storage_config = d.pop("storageConfig", UNSET)
+        storage_config: StorageConfig | Unset
+        if isinstance(_storage_config, Unset):
+            storage_config = UNSET
+        else:
+            storage_config = StorageConfig.from_dict(_storage_config)
 
         _recording_file_config = d.pop("recordingFileConfig", UNSET)
         recording_file_config: RecordingFileConfig | Unset
@@ -85,9 +93,9 @@ class StartWebClientRequest:
             )
 
         start_web_client_request = cls(
-            storage_config=storage_config,
             extension_service_config=extension_service_config,
             token=token,
+            storage_config=storage_config,
             recording_file_config=recording_file_config,
         )
 
@@ -98,9 +106,9 @@ from ..types import masked_repr  # noqa: E402
 
 #: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
 StartWebClientRequest.__wire_names__ = {
-    "storage_config": "storageConfig",
     "extension_service_config": "extensionServiceConfig",
     "token": "token",
+    "storage_config": "storageConfig",
     "recording_file_config": "recordingFileConfig",
 }
 #: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.

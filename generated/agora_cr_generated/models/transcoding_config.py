@@ -21,10 +21,12 @@ class TranscodingConfig:
     """Composite video settings (mix mode only); `width * height` must not exceed 1920 * 1080.
 
     Attributes:
-        width (int | Unset): Canvas width in pixels. Default: 360.
-        height (int | Unset): Canvas height in pixels. Default: 640.
-        fps (int | Unset): Frame rate. Default: 15.
-        bitrate (int | Unset): Bitrate in kbps (the service may clamp it). Default: 500.
+        width (int | Unset): Canvas width in pixels (the 16 px minimum is a lint: the docs state none). Default: 360.
+        height (int | Unset): Canvas height in pixels (the 16 px minimum is a lint: the docs state none). Default: 640.
+        fps (int | Unset): Frame rate: 1, 7, 10, 15, 24, 30 or 60; the service uses 15 for other values (video-profile
+            guide). Default: 15.
+        bitrate (int | Unset): Bitrate in kbps; the video-profile guide gives 6500 as the maximum (the REST pages give
+            no range). Default: 500.
         max_resolution_uid (str | Unset): A 32-bit unsigned integer 1..4294967295 written as a decimal string (not 0, no
             leading zeros); must not collide with a user in the channel. Example: 527841.
         mixed_video_layout (MixedVideoLayout | Unset): `0` floating, `1` best fit, `2` vertical (needs

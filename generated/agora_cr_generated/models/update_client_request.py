@@ -24,8 +24,10 @@ class UpdateClientRequest:
 
         Attributes:
             stream_subscribe (StreamSubscribe | Unset): New subscription lists (individual and mix modes).
-            web_recording_config (WebRecordingConfig | Unset): Pause or resume web recording.
-            rtmp_publish_config (RtmpPublishConfig | Unset): New CDN push address (web mode).
+            web_recording_config (WebRecordingConfig | Unset): Pause or resume web recording (`onhold` is optional in the
+                update page).
+            rtmp_publish_config (RtmpPublishConfig | Unset): New CDN push address (web mode; `outputs` is optional in the
+                update page).
             storage_config (StorageConfig | Unset): Third-party cloud storage that receives the files.
     """
 

@@ -25,7 +25,7 @@ class WebRecorderParam:
         video_width (int): Output width in pixels.
         video_height (int): Output height in pixels.
         max_recording_hour (int): Hours after which the recording stops by itself (keep it at most resourceExpiredHour).
-        video_bitrate (int | Unset): Kbps; default 2000 at 1280x720 and above, else 1500.
+        video_bitrate (int | Unset): Kbps; default 2000 at 1280x720 and above, else 1500 (the docs give no range).
         video_fps (int | Unset): Frame rate. Default: 15.
         mobile (bool | Unset): Render the page as on a mobile device. Default: False.
         max_video_duration (int | Unset): MP4 slice length in minutes. Default: 120.

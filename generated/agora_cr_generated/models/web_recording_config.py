@@ -5,36 +5,36 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="WebRecordingConfig")
 
 
 @_attrs_define
 class WebRecordingConfig:
-    """Pause or resume web recording.
+    """Pause or resume web recording (`onhold` is optional in the update page).
 
     Attributes:
-        onhold (bool): `true` pauses (no slices), `false` resumes. Default: False.
+        onhold (bool | Unset): `true` pauses (no slices), `false` resumes. Default: False.
     """
 
-    onhold: bool = False
+    onhold: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         onhold = self.onhold
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "onhold": onhold,
-            }
-        )
+        field_dict.update({})
+        if onhold is not UNSET:
+            field_dict["onhold"] = onhold
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        onhold = d.pop("onhold")
+        onhold = d.pop("onhold", UNSET)
 
         web_recording_config = cls(
             onhold=onhold,
