@@ -39,6 +39,7 @@ from .exceptions import (
     NoRecordedDataError,
     NotFoundError,
     RateLimitError,
+    RateLimitTimeoutError,
     RequestNotCompletedError,
     RequestTimeoutError,
     ResourceExpiredError,
@@ -56,6 +57,7 @@ from .modes import (
     MixRecordingClient,
     WebRecordingClient,
 )
+from .ratelimit import LocalRateLimiter, RateLimiter, RedisRateLimiter
 from .regions import RegionArea
 from .results import (
     AcquireResult,
@@ -95,6 +97,7 @@ __all__ = [
     "InvalidOperationError",
     "InvalidParameterError",
     "InvalidResponseError",
+    "LocalRateLimiter",
     "MixRecordingClient",
     "Mode",
     "NcsIpResult",
@@ -102,8 +105,11 @@ __all__ = [
     "NotFoundError",
     "QueryResult",
     "RateLimitError",
+    "RateLimitTimeoutError",
+    "RateLimiter",
     "RecordedFile",
     "RecordingSession",
+    "RedisRateLimiter",
     "RegionArea",
     "RequestNotCompletedError",
     "RequestTimeoutError",

@@ -56,7 +56,9 @@ class BaseClient:
         self._config: ClientConfig = config
         self._hosts = HostPool(config.hosts)
         self._logger = logger if logger is not None else logging.getLogger(C.LOGGER_NAME)
-        self._policy = Policy(config, self._hosts, self._logger)
+        limiter = config.rate_limit
+        self._pacer = None if limiter is None else limiter.pacer(config.app_id)
+        self._policy = Policy(config, self._hosts, self._logger, self._pacer)
         self._requests = RequestBuilder(config.app_id, self._mode, strict=config.strict, on_lint=self._lint)
         self._headers = {
             "Authorization": config.authorization,

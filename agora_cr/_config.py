@@ -17,6 +17,7 @@ from typing import Any
 from . import _constants as C
 from ._validation import parameter_check, validate
 from .exceptions import ClientBuildException, ValidationError
+from .ratelimit import RateLimiter, shared_limiter
 from .regions import RegionArea, coerce_region, normalise_base_url
 
 #: Constructor arguments read from the environment when not given, and their variables.
@@ -47,6 +48,8 @@ class ClientConfig:
     jitter: float
     max_connections: int
     strict: bool
+    #: The budget every request is paced through; ``None``: no pacing.
+    rate_limit: RateLimiter | None
 
     def __repr__(self) -> str:
         return (
@@ -75,6 +78,31 @@ def _count(name: str, value: object, minimum: int) -> int:
     return value
 
 
+class _Default:
+    """``rate_limit`` not given: the process-wide limiter of the App ID at the service's rate."""
+
+    def __repr__(self) -> str:
+        return "<the App ID's shared limiter>"
+
+
+#: The default of ``rate_limit=``.
+SHARED = _Default()
+
+
+def _rate_limit(app_id: str, value: object) -> RateLimiter | None:
+    if value is None or isinstance(value, RateLimiter):
+        return value
+    if value is SHARED:
+        return shared_limiter(app_id, C.DEFAULT_RATE_LIMIT)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise ClientBuildException(
+            "rate_limit must be None, an integer >= 2 (requests per second) or a RateLimiter "
+            f"(got {value!r})",
+            field="rate_limit",
+        )
+    return shared_limiter(app_id, value)
+
+
 def build_config(
     app_id: str | None,
     customer_id: str | None,
@@ -94,6 +122,7 @@ def build_config(
     jitter: float = C.DEFAULT_JITTER,
     max_connections: int = C.DEFAULT_MAX_CONNECTIONS,
     strict: bool = False,
+    rate_limit: RateLimiter | int | _Default | None = SHARED,
 ) -> ClientConfig:
     """Check every option; raise ``ClientBuildException`` naming the first one that is wrong."""
     credentials = {"app_id": app_id, "customer_id": customer_id, "customer_secret": customer_secret}
@@ -145,6 +174,7 @@ def build_config(
         jitter=jitter,
         max_connections=_count("max_connections", max_connections, 1),
         strict=bool(strict),
+        rate_limit=_rate_limit(app_id, rate_limit),
     )
 
 

@@ -42,6 +42,10 @@ DEFAULT_JITTER: Final = 0.25
 #: ``ReadError: [Errno 9] Bad file descriptor`` (measured: 2 of 4,000 calls at 100 threads).
 DEFAULT_MAX_CONNECTIONS: Final = 10
 
+#: Requests per second the service allows per App ID (``rate_limit=`` default); every client paces its
+#: requests through one limiter per App ID in the process (see ``agora_cr.ratelimit``).
+DEFAULT_RATE_LIMIT: Final = 10
+
 #: The largest answer body (decoded) read from the service; the largest documented ones, a query or
 #: stop listing many files, are a few hundred KB. A larger body is cut off as an InvalidResponseError.
 MAX_RESPONSE_BYTES: Final = 16 * 1024 * 1024

@@ -10,8 +10,13 @@ only the I/O differs (the pattern of httpx's ``Auth.auth_flow``). The table it f
 * timeout or 5xx on acquire, query, update, updateLayout, stop: retry with back-off and jitter (a 5xx
   also moves to the next host); ``start`` is never repeated blindly;
 * ``start`` answered ``206 {code: 65}``: the same resource ID again after 3 s, then 6 s;
-* 429: back off (``Retry-After`` when present, capped);
+* 429: back off (``Retry-After`` when present, capped), and pause the client's limiter for as long;
 * everything else: the mapped exception at once.
+
+With pacing on (``rate_limit=``), every attempt carries a ``Take``: the driver asks the limiter for a
+slot once it holds a connection, right before sending. The first ``acquire`` attempt reserves its
+``start``'s slot with it and the flow settles that reservation when the ``acquire`` ends (``Settle``);
+the first ``start`` attempt spends it.
 
 No attempt, pause or answer may outlast the call's deadline.
 """
@@ -23,7 +28,7 @@ import random
 import time
 from collections.abc import Generator
 from email.utils import parsedate_to_datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import httpx
 
@@ -31,12 +36,16 @@ from ._config import ClientConfig
 from ._requests import Call
 from ._responses import Answer, failure, success
 from .exceptions import (
+    ClientException,
     ClientRequestException,
     ClientTimeoutException,
     ConnectionError,
     InvalidResponseError,
     RateLimitError,
+    RateLimitTimeoutError,
 )
+from .ratelimit._base import DEFAULT_PRIORITY, PRIORITIES, NoSlot, Pacer, Settle, SlowDown, Take, pair_key
+from .ratelimit._local import PAIR_WINDOW
 from .regions import HostPool
 
 
@@ -49,9 +58,11 @@ class Attempt(NamedTuple):
     timeout: httpx.Timeout | None
     #: When the whole call must end (``time.monotonic()``): every wait of the attempt stops by then.
     deadline: float
+    #: The pacing slot to take before sending (``None``: no pacing).
+    take: Take | None = None
 
 
-Flow = Generator["Attempt | float", Any, Any]
+Flow = Generator["Attempt | float | Settle | SlowDown", Any, Any]
 
 #: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (see DESIGN.md).
 RETRY_ON_FAILURE = frozenset({"acquire", "query", "update", "updateLayout", "stop", "getNcsIp"})
@@ -80,10 +91,14 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 class Policy:
     """The retry/failover/deadline behaviour of one client, from its checked configuration."""
 
-    def __init__(self, config: ClientConfig, hosts: HostPool, logger: logging.Logger) -> None:
+    def __init__(
+        self, config: ClientConfig, hosts: HostPool, logger: logging.Logger, pacer: Pacer | None = None
+    ) -> None:
         self.config = config
         self.hosts = hosts
         self.logger = logger
+        #: The request budget every attempt draws from; ``None``: no pacing.
+        self.pacer = pacer
         self._random = random.Random()
 
     def backoff(self, retry: int) -> float:
@@ -94,9 +109,28 @@ class Policy:
 
     def flow(self, call: Call[Any]) -> Flow:
         """Drive one call to its result (the generator's return value) or its exception."""
+        if self.pacer is None or call.operation.id != "acquire":
+            return (yield from self._flow(call, None))
+        pair = pair_key(call.context.get("cname"), call.context.get("uid"))
+        try:
+            result = yield from self._flow(call, pair)
+        except ClientException:
+            yield Settle(pair, False)
+            raise
+        yield Settle(pair, True)
+        return result
+
+    def _flow(self, call: Call[Any], pair: str | None) -> Flow:
         config = self.config
         clock = time.monotonic
         deadline = clock() + config.deadline
+        pacer = self.pacer
+        priority = PRIORITIES.get(call.operation.id, DEFAULT_PRIORITY)
+        use = (
+            pair_key(call.context.get("cname"), call.context.get("uid"))
+            if pacer is not None and call.operation.id == "start"
+            else None
+        )
         hosts = self.hosts
         logger = self.logger
         operation = call.operation.id
@@ -118,12 +152,27 @@ class Policy:
             timeout = None
             if remaining < config.timeout:
                 timeout = httpx.Timeout(remaining, connect=min(config.connect_timeout, remaining))
+            take = None
+            if pacer is not None:
+                pair_until = min(deadline, clock() + config.timeout) + PAIR_WINDOW if pair else 0.0
+                take = Take(operation, priority, deadline, pair, use, pair_until)
+                pair = use = None  # one reservation per call, made or spent by its first attempt
             attempt += 1
             started = clock()
-            outcome = yield Attempt(host + call.path, timeout, deadline)
+            outcome = yield Attempt(host + call.path, timeout, deadline, take)
             elapsed_ms = (clock() - started) * 1000.0
             retry_after: float | None = None
             error: ClientRequestException
+            if outcome.__class__ is NoSlot:
+                late = self._error(
+                    RateLimitTimeoutError,
+                    f"{operation}: no request slot within the deadline of {config.deadline:g}s "
+                    f"(rate limit: {cast(Pacer, pacer).describe()}); nothing was sent",
+                    call,
+                    tried,
+                )
+                cast(RateLimitTimeoutError, late).waited = clock() - started
+                raise late
             if isinstance(outcome, BaseException):
                 if clock() >= deadline:  # the deadline ended the attempt: no fault of the host
                     raise self._error(
@@ -204,6 +253,9 @@ class Policy:
                     retry_after = parse_retry_after(answer.headers.get("retry-after"))
                     if isinstance(error, RateLimitError):
                         error.retry_after = retry_after
+                    if pacer is not None:
+                        pause = 1.0 if retry_after is None else min(retry_after, config.retry_after_cap)
+                        yield SlowDown(pause)
                 elif status >= 500:
                     hosts.fail(index)
                     retryable = operation in RETRY_ON_FAILURE

@@ -8,6 +8,8 @@ how they wait. This is the only module that does I/O. What each attempt guarante
   under an asyncio timeout), and an answer larger than ``max_response_bytes`` (decoded) is cut off;
 * **shared safely**: at most ``max_connections`` requests are in the pool at once, the rest wait in a
   fair queue (``_gates``);
+* **paced**: with a limiter, an attempt that holds a connection takes its slot in the request budget
+  right before it is sent (so a grant is a departure: the window the service counts is the one paced);
 * **fork-safe**: a client used in a child process after ``os.fork()`` (gunicorn ``--preload``,
   multiprocessing) opens connections of its own instead of sharing the parent's sockets.
 """
@@ -35,6 +37,7 @@ from ._policy import Attempt
 from ._requests import Call
 from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError, ValidationError
+from .ratelimit._base import NoSlot, Pacer, PaceRequest
 from .results import RecordingSession
 
 R = TypeVar("R")
@@ -206,7 +209,10 @@ class _Connected(BaseClient):
             self._connect()
 
     def _wait(self, attempt: Attempt) -> float:
-        """How long an attempt may wait for a free connection."""
+        """How long an attempt may wait for a free connection: with pacing, until the deadline (the
+        connections are then held by requests waiting for their slot, so this is pacing too)."""
+        if attempt.take is not None:
+            return max(0.0, attempt.deadline - time.monotonic())
         timeout = attempt.timeout
         pool = self._config.timeout if timeout is None or timeout.pool is None else timeout.pool
         return max(0.0, min(pool, attempt.deadline - time.monotonic()))
@@ -238,11 +244,14 @@ class SyncClient(_Connected):
         try:
             action = next(flow)
             while True:
-                if action.__class__ is float:
-                    time.sleep(action)
-                    action = flow.send(None)
-                else:
+                kind = action.__class__
+                if kind is Attempt:
                     action = flow.send(self._attempt(call, cast(Attempt, action)))
+                elif kind is float:
+                    time.sleep(cast(float, action))
+                    action = flow.send(None)
+                else:  # a pacing request (only with a limiter)
+                    action = flow.send(cast(Pacer, self._pacer).handle(cast(PaceRequest, action)))
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
@@ -252,10 +261,13 @@ class SyncClient(_Connected):
         """One HTTP exchange: an :class:`Answer`, or the transport error that ended it."""
         http = self._http
         gate = self._gate
-        if not gate.acquire(self._wait(attempt)):
+        take = attempt.take
+        if not gate.acquire(self._wait(attempt), 0 if take is None else take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         _attempt.deadline = attempt.deadline
         try:
+            if take is not None and not cast(Pacer, self._pacer).handle(take):
+                return NoSlot()
             request = http.build_request(
                 call.method,
                 attempt.url,
@@ -352,11 +364,14 @@ class AsyncClient(_Connected):
         try:
             action = next(flow)
             while True:
-                if action.__class__ is float:
-                    await asyncio.sleep(action)
-                    action = flow.send(None)
-                else:
+                kind = action.__class__
+                if kind is Attempt:
                     action = flow.send(await self._attempt(call, cast(Attempt, action)))
+                elif kind is float:
+                    await asyncio.sleep(cast(float, action))
+                    action = flow.send(None)
+                else:  # a pacing request (only with a limiter)
+                    action = flow.send(await cast(Pacer, self._pacer).ahandle(cast(PaceRequest, action)))
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
@@ -365,9 +380,12 @@ class AsyncClient(_Connected):
     async def _attempt(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
         """One HTTP exchange, all of it within the deadline: an :class:`Answer` or the error."""
         gate = self._gate
-        if not await gate.acquire(self._wait(attempt)):
+        take = attempt.take
+        if not await gate.acquire(self._wait(attempt), 0 if take is None else take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         try:
+            if take is not None and not await cast(Pacer, self._pacer).ahandle(take):
+                return NoSlot()
             left = attempt.deadline - time.monotonic()
             return await _within(self._exchange(call, attempt), max(left, 0.0))
         except asyncio.TimeoutError:

@@ -25,6 +25,7 @@ The whole hierarchy (root compatible with the official ``agora-rest-client``)::
             ├── InvalidResponseError      a response that is not what the API documents
             │                             (HTML, empty, invalid JSON, wrong shape, missing fields)
             ├── ClientTimeoutException    an attempt or the whole call ran out of time
+            │   └── RateLimitTimeoutError     no request slot in the rate budget before the deadline
             └── ConnectionError           no host could be reached (.hosts_tried)
 
 Every exception carries ``status_code``, ``error_code``, ``error_msg``, ``request_id`` and the call's
@@ -53,6 +54,7 @@ __all__ = [
     "NoRecordedDataError",
     "NotFoundError",
     "RateLimitError",
+    "RateLimitTimeoutError",
     "RequestNotCompletedError",
     "RequestTimeoutError",
     "ResourceExpiredError",
@@ -235,6 +237,13 @@ class InvalidResponseError(ClientRequestException):
 
 class ClientTimeoutException(ClientRequestException):
     """An attempt timed out, or the call's total deadline passed."""
+
+
+class RateLimitTimeoutError(ClientTimeoutException):
+    """The call's deadline passed while it waited for a slot in the request budget (``rate_limit=``):
+    nothing was sent. ``waited`` holds the seconds it waited."""
+
+    waited: float | None = None
 
 
 class ConnectionError(ClientRequestException):

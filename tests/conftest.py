@@ -47,6 +47,7 @@ def client_kwargs(emu: Emulator, **extra: Any) -> dict[str, Any]:
         "customer_id": emu.customer_id,
         "customer_secret": emu.customer_secret,
         "base_url": emu.base_url,
+        "rate_limit": None,  # the emulator of these tests has no QPS limit; pacing has its own tests
         **FAST_RETRIES,
     }
     kwargs.update(extra)

@@ -232,7 +232,14 @@ def _endless(conn: socket.socket) -> None:
 
 
 def _mix_kwargs(url: str, **extra: Any) -> dict[str, Any]:
-    return {"app_id": "a1", "customer_id": "c", "customer_secret": "s", "base_url": url, **extra}
+    return {
+        "app_id": "a1",
+        "customer_id": "c",
+        "customer_secret": "s",
+        "base_url": url,
+        "rate_limit": None,
+        **extra,
+    }
 
 
 def test_the_deadline_covers_a_trickling_body_sync(raw_server: Any) -> None:

@@ -148,6 +148,7 @@ def _client_answering(status: int, content: bytes) -> MixRecordingClient:
         base_url="http://mock",
         transport=transport,
         max_retries=0,
+        rate_limit=None,
     )
 
 

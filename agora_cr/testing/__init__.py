@@ -9,6 +9,9 @@ Quick start::
         emu.app_id, emu.customer_id, emu.customer_secret
         emu.auth                           # (customer_id, customer_secret) for httpx
 
+For a fleet sharing one request budget on Redis, :class:`RedisServer` runs a throwaway
+``redis-server`` on a free loopback port (``with RedisServer() as r: RedisRateLimiter(r.url)``).
+
 Under pytest the ``agora_emulator`` fixture (plugin ``agora_cr``) yields a fresh running emulator.
 From a shell: ``python -m agora_cr.testing.cli [--port N] [--host H] [--no-qps-limit]``.
 
@@ -117,5 +120,6 @@ from __future__ import annotations
 from agora_cr.testing.emulator import Emulator
 from agora_cr.testing.faults import Fault, RequestInfo
 from agora_cr.testing.records import RecordedRequest
+from agora_cr.testing.redis_server import RedisServer
 
-__all__ = ["Emulator", "Fault", "RecordedRequest", "RequestInfo"]
+__all__ = ["Emulator", "Fault", "RecordedRequest", "RedisServer", "RequestInfo"]
