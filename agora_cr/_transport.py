@@ -8,8 +8,9 @@ how they wait. This is the only module that does I/O. What each attempt guarante
   under an asyncio timeout), and an answer larger than ``max_response_bytes`` (decoded) is cut off;
 * **shared safely**: at most ``max_connections`` requests are in the pool at once, the rest wait in a
   fair queue (``_gates``);
-* **paced**: with a limiter, an attempt that holds a connection takes its slot in the request budget
-  right before it is sent (so a grant is a departure: the window the service counts is the one paced);
+* **paced**: with a limiter, an attempt first takes its slot in the request budget (holding no
+  connection while it waits), then a connection; the slot is counted as departing right before the
+  request is sent, so the window the limiter paces is the one the service counts;
 * **fork-safe**: a client used in a child process after ``os.fork()`` (gunicorn ``--preload``,
   multiprocessing) opens connections of its own instead of sharing the parent's sockets.
 """
@@ -37,7 +38,7 @@ from ._policy import Attempt
 from ._requests import Call
 from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError, ValidationError
-from .ratelimit._base import NoSlot, Pacer, PaceRequest
+from .ratelimit._base import Grant, News, NoSlot, Pacer
 from .results import RecordingSession
 
 R = TypeVar("R")
@@ -209,10 +210,7 @@ class _Connected(BaseClient):
             self._connect()
 
     def _wait(self, attempt: Attempt) -> float:
-        """How long an attempt may wait for a free connection: with pacing, until the deadline (the
-        connections are then held by requests waiting for their slot, so this is pacing too)."""
-        if attempt.take is not None:
-            return max(0.0, attempt.deadline - time.monotonic())
+        """How long an attempt may wait for a free connection."""
         timeout = attempt.timeout
         pool = self._config.timeout if timeout is None or timeout.pool is None else timeout.pool
         return max(0.0, min(pool, attempt.deadline - time.monotonic()))
@@ -251,23 +249,36 @@ class SyncClient(_Connected):
                     time.sleep(cast(float, action))
                     action = flow.send(None)
                 else:  # a pacing request (only with a limiter)
-                    action = flow.send(cast(Pacer, self._pacer).handle(cast(PaceRequest, action)))
+                    cast(Pacer, self._pacer).tell(cast(News, action))
+                    action = flow.send(None)
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
             flow.close()
 
     def _attempt(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
-        """One HTTP exchange: an :class:`Answer`, or the transport error that ended it."""
+        """One HTTP exchange: an :class:`Answer`, or the transport error that ended it. With pacing,
+        the slot first (no connection is held while waiting for budget), then the connection."""
+        take = attempt.take
+        if take is None:
+            return self._exchange(call, attempt, None)
+        grant = cast(Pacer, self._pacer).take(take)
+        if grant is None:
+            return NoSlot()
+        try:
+            return self._exchange(call, attempt, grant)
+        finally:
+            grant.depart()  # (a no-op when it departed with its request)
+
+    def _exchange(self, call: Call[Any], attempt: Attempt, grant: Grant | None) -> Answer | BaseException:
         http = self._http
         gate = self._gate
-        take = attempt.take
-        if not gate.acquire(self._wait(attempt), 0 if take is None else take.priority):
+        if not gate.acquire(self._wait(attempt), 0 if attempt.take is None else attempt.take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         _attempt.deadline = attempt.deadline
         try:
-            if take is not None and not cast(Pacer, self._pacer).handle(take):
-                return NoSlot()
+            if grant is not None:
+                grant.depart()
             request = http.build_request(
                 call.method,
                 attempt.url,
@@ -371,21 +382,34 @@ class AsyncClient(_Connected):
                     await asyncio.sleep(cast(float, action))
                     action = flow.send(None)
                 else:  # a pacing request (only with a limiter)
-                    action = flow.send(await cast(Pacer, self._pacer).ahandle(cast(PaceRequest, action)))
+                    await cast(Pacer, self._pacer).atell(cast(News, action))
+                    action = flow.send(None)
         except StopIteration as stop:
             return cast(R, stop.value)
         finally:
             flow.close()
 
     async def _attempt(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
-        """One HTTP exchange, all of it within the deadline: an :class:`Answer` or the error."""
-        gate = self._gate
+        """One HTTP exchange, all of it within the deadline: an :class:`Answer` or the error. With
+        pacing, the slot first (no connection is held while waiting for budget), then the connection."""
         take = attempt.take
-        if not await gate.acquire(self._wait(attempt), 0 if take is None else take.priority):
+        if take is None:
+            return await self._gated(call, attempt, None)
+        grant = await cast(Pacer, self._pacer).atake(take)
+        if grant is None:
+            return NoSlot()
+        try:
+            return await self._gated(call, attempt, grant)
+        finally:
+            await grant.adepart()  # (a no-op when it departed with its request)
+
+    async def _gated(self, call: Call[Any], attempt: Attempt, grant: Grant | None) -> Answer | BaseException:
+        gate = self._gate
+        if not await gate.acquire(self._wait(attempt), 0 if attempt.take is None else attempt.take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         try:
-            if take is not None and not await cast(Pacer, self._pacer).ahandle(take):
-                return NoSlot()
+            if grant is not None:
+                await grant.adepart()
             left = attempt.deadline - time.monotonic()
             return await _within(self._exchange(call, attempt), max(left, 0.0))
         except asyncio.TimeoutError:

@@ -10,7 +10,10 @@ Measures, side by side in one run:
    emulator (``python -m agora_cr.testing.cli --no-qps-limit`` in its own process, fresh per run);
 3. a burst of lifecycles at high concurrency: our async client vs the official client in a thread
    pool, each in its own process (wall time, per-call p50/p99, peak RSS, errors);
-4. import time and the first-call latency after import.
+4. import time and the first-call latency after import;
+5. bursts inside the service's 10 requests/s budget (the emulator's limiter on): one process and a
+   fleet of processes sharing one Redis, paced, against ``rate_limit=None`` and the official client
+   (failed lifecycles, 429s, wall time against the ideal; see ``pacing.py``).
 
 The official client is installed from PyPI into ``benchmarks/.venv-official`` (created on first use)
 and runs there in subprocesses; see ``official_adapter.py`` for how it is pointed at the emulator.
@@ -35,6 +38,7 @@ from typing import Any
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import BENCH_DIR, REPO, EmulatorProcess, clean_env, machine_line, run_json, summary
+from pacing import report_lines, run_pacing
 
 OFFICIAL_PACKAGE = "agora-rest-client==0.2.0"
 OFFICIAL_VENV = BENCH_DIR / ".venv-official"
@@ -109,7 +113,7 @@ def python_for(kind: str, official: str | None) -> str:
 
 # ----------------------------------------------------------------------------------------- sections
 def run_overhead(cfg: Config) -> dict[str, Any]:
-    log(f"[1/4] client overhead, no network ({cfg.overhead_repeats} x {cfg.overhead_calls} calls per op)")
+    log(f"[1/5] client overhead, no network ({cfg.overhead_repeats} x {cfg.overhead_calls} calls per op)")
     cmd = [
         OURS_PY,
         str(BENCH_DIR / "overhead.py"),
@@ -147,7 +151,7 @@ def _run_worker(
 
 def run_sequential(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any]]]:
     kinds = [k for k in SEQ_KINDS if k != "official" or official]
-    log(f"[2/4] sequential lifecycles over loopback ({cfg.seq_repeats} x {cfg.seq_lifecycles} per client)")
+    log(f"[2/5] sequential lifecycles over loopback ({cfg.seq_repeats} x {cfg.seq_lifecycles} per client)")
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for rep in range(cfg.seq_repeats):
         for kind in _rotated(kinds, rep):
@@ -160,7 +164,7 @@ def run_sequential(cfg: Config, official: str | None) -> dict[str, list[dict[str
 def run_burst(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any]]]:
     kinds = [k for k in cfg.burst_kinds if k != "official" or official]
     log(
-        f"[3/4] burst: {cfg.burst_lifecycles} lifecycles, concurrency {cfg.burst_concurrency} "
+        f"[3/5] burst: {cfg.burst_lifecycles} lifecycles, concurrency {cfg.burst_concurrency} "
         f"({cfg.burst_repeats} run(s) per client)"
     )
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
@@ -210,7 +214,7 @@ def _wall_ms(python: str, code: str) -> float:
 
 
 def run_startup(cfg: Config, official: str | None) -> dict[str, Any]:
-    log(f"[4/4] import time ({cfg.import_runs} runs) and first-call latency ({cfg.startup_runs} run(s))")
+    log(f"[4/5] import time ({cfg.import_runs} runs) and first-call latency ({cfg.startup_runs} run(s))")
     out: dict[str, Any] = {}
     out["importtime_agora_cr_ms"] = summary(
         [_importtime_us(OURS_PY, "agora_cr") / 1000 for _ in range(cfg.import_runs)]
@@ -259,6 +263,7 @@ def build_report(
     seq: dict[str, list[dict[str, Any]]],
     burst: dict[str, list[dict[str, Any]]],
     startup: dict[str, Any],
+    pacing: dict[str, Any],
     load: tuple[str, str],
     elapsed: float,
 ) -> tuple[str, list[str], int]:
@@ -483,6 +488,12 @@ def build_report(
         )
     add("")
 
+    # 5 -----------------------------------------------------------------------------------------
+    pacing_lines, pacing_missed, pacing_failures = report_lines(pacing)
+    lines.extend(pacing_lines)
+    missed.extend(pacing_missed)
+    failures += pacing_failures
+
     # summary -------------------------------------------------------------------------------------
     add("## Targets")
     add("")
@@ -561,9 +572,19 @@ def main(argv: list[str] | None = None) -> int:
     seq = run_sequential(cfg, official)
     burst = run_burst(cfg, official)
     startup = run_startup(cfg, official)
+    pacing = run_pacing(cfg.quick, official, lambda kind: python_for(kind, official), log)
     elapsed = time.perf_counter() - started
     report, missed, failures = build_report(
-        cfg, argv_shown, official_note, overhead, seq, burst, startup, (load_start, _loadavg()), elapsed
+        cfg,
+        argv_shown,
+        official_note,
+        overhead,
+        seq,
+        burst,
+        startup,
+        pacing,
+        (load_start, _loadavg()),
+        elapsed,
     )
     output.write_text(report, encoding="utf-8")
     log("")

@@ -165,6 +165,25 @@ def dict_blocks() -> dict[str, Any]:
     }
 
 
+#: How our sides pace (``--rate-limit`` of worker.py): ``none`` (no limiter: the throughput sections,
+#: against an emulator without QPS limit), ``default`` (the App ID's shared limiter, 10/s) or
+#: ``redis:<url>`` (a ``RedisRateLimiter`` shared by every process pointing at that Redis).
+RATE_LIMIT = {"spec": "none"}
+
+
+def _rate_limit() -> dict[str, Any]:
+    spec = RATE_LIMIT["spec"]
+    if spec == "none":
+        return {"rate_limit": None}
+    if spec == "default":
+        return {}
+    if spec.startswith("redis:"):
+        from agora_cr import RedisRateLimiter
+
+        return {"rate_limit": RedisRateLimiter(spec.removeprefix("redis:"))}
+    raise ValueError(f"unknown rate limit {spec!r}")
+
+
 def _ours_kwargs(base_url: str, transport: Any) -> dict[str, Any]:
     return {
         "app_id": APP_ID,
@@ -172,6 +191,7 @@ def _ours_kwargs(base_url: str, transport: Any) -> dict[str, Any]:
         "customer_secret": CUSTOMER_SECRET,
         "base_url": base_url,
         "transport": transport,
+        **_rate_limit(),
     }
 
 

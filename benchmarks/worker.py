@@ -24,6 +24,7 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import sides
 from common import (
     LIFECYCLE_OPS,
     current_rss_mib,
@@ -133,12 +134,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lifecycles", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--rate-limit", default="none", help="ours: none | default | redis:<url> (see sides.RATE_LIMIT)"
+    )
+    parser.add_argument(
+        "--start-at", type=float, default=0.0, help="time.time() to begin at (several processes at once)"
+    )
     args = parser.parse_args(argv)
+    sides.RATE_LIMIT["spec"] = args.rate_limit
 
     rss_start = current_rss_mib()
     side = make(args.kind, args.base_url)
     prefix = f"b{os.getpid()}x"
     rss_ready = current_rss_mib()
+    if args.start_at:
+        time.sleep(max(0.0, args.start_at - time.time()))
+    began_at = time.time()
     cpu_before = time.process_time()
     if args.kind in ASYNC_KINDS:
         rec, wall = asyncio.run(
@@ -170,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         "rss_ready_mib": rss_ready,
         "peak_rss_mib": peak_rss_mib(),
         "threads_at_end": threading.active_count(),
+        "began_at": began_at,
+        "ended_at": time.time(),
+        "error_kinds": sorted({e.split(":", 1)[0] for e in rec.errors}),
         "python": sys.version.split()[0],
     }
     print(json.dumps(result))

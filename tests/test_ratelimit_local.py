@@ -27,10 +27,28 @@ from agora_cr import (
     RateLimitTimeoutError,
 )
 from agora_cr.ratelimit import shared_limiter
-from agora_cr.ratelimit._base import PRIORITIES, Settle, SlowDown, Take
+from agora_cr.ratelimit._base import PRIORITIES, Pacer, Settle, SlowDown, Take
 from agora_cr.testing import Emulator
 
 TOKEN = "007eJxTYNhx"
+
+
+def _send(pacer: Pacer, take: Take) -> bool:
+    """Take a slot and send at once, as a client with a free connection does."""
+    grant = pacer.take(take)
+    if grant is None:
+        return False
+    grant.depart()
+    return True
+
+
+async def _asend(pacer: Pacer, take: Take) -> bool:
+    """:func:`_send` in an event loop."""
+    grant = await pacer.atake(take)
+    if grant is None:
+        return False
+    await grant.adepart()
+    return True
 
 
 def _kwargs(emu: Emulator, **extra: Any) -> dict[str, Any]:
@@ -173,13 +191,13 @@ def test_priorities_order_stop_start_update_acquire_query() -> None:
     ]
     limiter = LocalRateLimiter(2, window=0.2, margin=0.0)
     deadline = time.monotonic() + 5
-    assert limiter.handle(Take("query", 4, deadline))
+    assert _send(limiter, Take("query", 4, deadline))
     time.sleep(0.1)  # places free up one at a time, 0.1 s apart
-    assert limiter.handle(Take("query", 4, deadline))
+    assert _send(limiter, Take("query", 4, deadline))
     order: list[str] = []
 
     def take(op: str) -> None:
-        assert limiter.handle(Take(op, PRIORITIES[op], deadline))
+        assert _send(limiter, Take(op, PRIORITIES[op], deadline))
         order.append(op)
 
     threads = []
@@ -201,8 +219,8 @@ def test_an_acquire_reserves_its_start_which_then_does_not_wait(emu: Emulator) -
         assert limiter._held == 1  # a start place kept for two seconds
         # Polls take every free place; a query would now wait, but the start does not.
         deadline = time.monotonic() + 5
-        assert limiter.handle(Take("query", 4, deadline))
-        assert limiter.handle(Take("query", 4, deadline))
+        assert _send(limiter, Take("query", 4, deadline))
+        assert _send(limiter, Take("query", 4, deadline))
         began = time.monotonic()
         client.start(resource.resource_id, "pair", "1001", TOKEN, storage_config=STORAGE)
         assert time.monotonic() - began < 0.5
@@ -212,9 +230,9 @@ def test_an_acquire_reserves_its_start_which_then_does_not_wait(emu: Emulator) -
 def test_an_acquire_waits_until_two_places_are_free() -> None:
     limiter = LocalRateLimiter(2, window=0.3, margin=0.0)
     deadline = time.monotonic() + 5
-    assert limiter.handle(Take("query", 4, deadline))
+    assert _send(limiter, Take("query", 4, deadline))
     began = time.monotonic()
-    assert limiter.handle(Take("acquire", 3, deadline, pair="room\x001", pair_until=deadline))
+    assert _send(limiter, Take("acquire", 3, deadline, pair="room\x001", pair_until=deadline))
     assert time.monotonic() - began >= 0.25  # the query's place had to leave the window first
 
 
@@ -232,8 +250,8 @@ def test_a_failed_acquire_gives_its_start_place_back(emu: Emulator) -> None:
 def test_a_reservation_expires_when_no_start_comes() -> None:
     limiter = LocalRateLimiter(2, window=0.05, margin=0.0, pair_window=0.2)
     deadline = time.monotonic() + 5
-    assert limiter.handle(Take("acquire", 3, deadline, pair="k", pair_until=deadline))
-    limiter.handle(Settle("k", True))
+    assert _send(limiter, Take("acquire", 3, deadline, pair="k", pair_until=deadline))
+    limiter.tell(Settle("k", True))
     time.sleep(0.1)
     assert limiter._free(time.monotonic()) == 1  # still held
     time.sleep(0.15)
@@ -281,10 +299,10 @@ def test_a_cancelled_head_hands_over_to_the_next_waiter() -> None:
 
     async def run() -> float:
         far = time.monotonic() + 5
-        assert await limiter.ahandle(Take("query", 4, far))
-        assert await limiter.ahandle(Take("query", 4, far))
-        head = asyncio.ensure_future(limiter.ahandle(Take("stop", 0, far)))
-        tail = asyncio.ensure_future(limiter.ahandle(Take("query", 4, far)))
+        assert await _asend(limiter, Take("query", 4, far))
+        assert await _asend(limiter, Take("query", 4, far))
+        head = asyncio.ensure_future(_asend(limiter, Take("stop", 0, far)))
+        tail = asyncio.ensure_future(_asend(limiter, Take("query", 4, far)))
         await asyncio.sleep(0.05)
         head.cancel()
         began = time.monotonic()
@@ -324,12 +342,12 @@ def test_threads_and_event_loops_share_one_queue() -> None:
 
     def thread_side() -> None:
         for _ in range(10):
-            assert limiter.handle(Take("query", 4, deadline))
+            assert _send(limiter, Take("query", 4, deadline))
             granted.append("t")
 
     async def task_side() -> None:
         async def one() -> None:
-            assert await limiter.ahandle(Take("query", 4, deadline))
+            assert await _asend(limiter, Take("query", 4, deadline))
             granted.append("a")
 
         await asyncio.gather(*(one() for _ in range(10)))
@@ -349,5 +367,21 @@ def test_threads_and_event_loops_share_one_queue() -> None:
 
 def test_a_settle_for_an_unknown_pair_and_a_slowdown_are_harmless() -> None:
     limiter = LocalRateLimiter(2)
-    assert limiter.handle(Settle("nobody", True)) and limiter.handle(Settle("nobody", False))
-    assert limiter.handle(SlowDown(0.0))
+    limiter.tell(Settle("nobody", True))
+    limiter.tell(Settle("nobody", False))
+    limiter.tell(SlowDown(0.0))
+    assert limiter._held == 0 and _send(limiter, Take("query", 4, time.monotonic() + 1))
+
+
+def test_a_grant_waiting_for_a_connection_counts_from_when_it_departs() -> None:
+    limiter = LocalRateLimiter(2, window=0.2, margin=0.0)
+    deadline = time.monotonic() + 5
+    waiting = limiter.take(Take("query", 4, deadline))  # granted, then waits for a connection
+    assert waiting is not None and _send(limiter, Take("query", 4, deadline))
+    time.sleep(0.3)  # the other one has left the window; this one still counts
+    assert limiter._free(time.monotonic()) == 1
+    waiting.depart()
+    assert _send(limiter, Take("query", 4, deadline))  # the free place
+    began = time.monotonic()
+    assert _send(limiter, Take("query", 4, deadline))  # waits for the late departure's window
+    assert time.monotonic() - began >= 0.15

@@ -21,10 +21,21 @@ import pytest
 import redis
 
 from agora_cr import AsyncMixRecordingClient, MixRecordingClient, RateLimitTimeoutError, RedisRateLimiter
-from agora_cr.ratelimit._base import PRIORITIES, Take
+from agora_cr.ratelimit._base import PRIORITIES, Pacer, Take
 from agora_cr.testing import Emulator, RedisServer
 
 TOKEN = "007eJxTYNhx"
+
+
+def _send(pacer: Pacer, take: Take) -> bool:
+    """Take a slot and send at once, as a client with a free connection does."""
+    grant = pacer.take(take)
+    if grant is None:
+        return False
+    grant.depart()
+    return True
+
+
 STORAGE = {"vendor": 1, "region": 0, "bucket": "b", "accessKey": "AK-TEST", "secretKey": "SK-TEST"}
 
 if shutil.which("redis-server") is None:
@@ -124,7 +135,7 @@ def test_the_budget_is_shared_across_limiters_on_one_redis(redis_server: RedisSe
     def take(limiter: RedisRateLimiter) -> None:
         pacer = limiter.pacer("APP")
         for _ in range(10):
-            assert pacer.handle(Take("query", 4, deadline))
+            assert _send(pacer, Take("query", 4, deadline))
             granted.append(time.monotonic())
 
     threads = [threading.Thread(target=take, args=(limiter,)) for limiter in (one, two)]
@@ -147,12 +158,12 @@ def test_a_stop_from_another_process_goes_before_queued_polls(redis_server: Redi
     deadline = time.monotonic() + 20
     order: list[str] = []
     first = pollers.pacer("APP")
-    assert first.handle(Take("query", 4, deadline))
+    assert _send(first, Take("query", 4, deadline))
     time.sleep(0.3)  # the two places free up 0.3 s apart: one grant each time
-    assert first.handle(Take("query", 4, deadline))
+    assert _send(first, Take("query", 4, deadline))
 
     def take(limiter: RedisRateLimiter, op: str) -> None:
-        assert limiter.pacer("APP").handle(Take(op, PRIORITIES[op], deadline))
+        assert _send(limiter.pacer("APP"), Take(op, PRIORITIES[op], deadline))
         order.append(op)
 
     threads = [threading.Thread(target=take, args=(pollers, "query")) for _ in range(3)]
@@ -175,7 +186,7 @@ def test_an_acquire_reserves_its_start_on_redis(redis_server: RedisServer) -> No
         assert store.zcard(holds) == 1
         pacer = limiter.pacer(emu.app_id)
         deadline = time.monotonic() + 5
-        assert pacer.handle(Take("query", 4, deadline))  # the last free place
+        assert _send(pacer, Take("query", 4, deadline))  # the last free place
         began = time.monotonic()
         client.start(resource.resource_id, "pair", "1001", TOKEN, storage_config=STORAGE)
         assert time.monotonic() - began < 0.5  # the reserved place, no wait
@@ -231,7 +242,7 @@ def test_redis_unreachable_from_the_start_still_paces(caplog: pytest.LogCaptureF
     deadline = time.monotonic() + 10
     began = time.monotonic()
     for _ in range(6):
-        assert pacer.handle(Take("query", 4, deadline))
+        assert _send(pacer, Take("query", 4, deadline))
     assert time.monotonic() - began > 0.9  # 4 per second: the last two waited
     assert "unreachable" in caplog.text and "hunter2" not in caplog.text
     assert "hunter2" not in repr(limiter)

@@ -1,11 +1,13 @@
 """What a limiter is asked, and the interface every limiter offers the clients.
 
-A client's :meth:`~agora_cr._policy.Policy.flow` makes three kinds of pacing requests, and the sync or
-async driver hands them to the client's limiter:
+Each attempt of a paced call carries a :class:`Take`. The sync or async driver asks the client's
+:class:`Pacer` for a slot (:meth:`Pacer.take`), by the call's deadline, *before* it waits for a
+connection, so requests waiting for budget hold no connection. The :class:`Grant` it gets back is
+counted from that moment until it departs: :meth:`Grant.depart` right before the request is sent
+(after any wait for a connection), from when the window the service counts is measured.
 
-* :class:`Take` (carried by each attempt): a slot for that attempt, by the call's deadline (``True``) or
-  not (``False``). The driver asks once it holds a connection, right before sending, so the time a
-  slot is granted is the time the request leaves;
+The flow also tells the pacer two things (:meth:`Pacer.tell`):
+
 * :class:`Settle`: how an ``acquire`` ended, so the ``start`` slot reserved with it lives on for the
   pairing window (success) or is given back (failure);
 * :class:`SlowDown`: the service answered 429 anyway (another tool spends the same budget): nobody
@@ -58,7 +60,7 @@ class SlowDown(NamedTuple):
     seconds: float
 
 
-PaceRequest = Take | Settle | SlowDown
+News = Settle | SlowDown
 
 
 class NoSlot(Exception):
@@ -70,23 +72,65 @@ def pair_key(cname: object, uid: object) -> str:
     return f"{cname}\x00{uid}"
 
 
+class Grant:
+    """A slot granted to one attempt; counted from the grant until it departs, then for a window."""
+
+    __slots__ = ("at", "departed", "member", "owner")
+
+    def __init__(self, owner: Pacer, at: float, member: str = "") -> None:
+        self.owner = owner
+        #: When it was granted (``time.monotonic()``).
+        self.at = at
+        #: Its name in a shared store (Redis), if any.
+        self.member = member
+        self.departed = False
+
+    def depart(self) -> None:
+        """The request leaves now (idempotent)."""
+        if not self.departed:
+            self.departed = True
+            self.owner._depart(self)
+
+    async def adepart(self) -> None:
+        """:meth:`depart` from a coroutine (a shared store may need a round trip)."""
+        if not self.departed:
+            self.departed = True
+            await self.owner._adepart(self)
+
+
 class Pacer(abc.ABC):
-    """One request budget as a client sees it: it answers :data:`PaceRequest` s, sync or async."""
+    """One request budget as a client sees it, from threads or event-loop tasks."""
 
     #: Requests per second of the budget.
     qps: int
 
     @abc.abstractmethod
-    def handle(self, request: PaceRequest) -> bool:
-        """Answer ``request`` in a thread, blocking at most until its deadline."""
+    def take(self, request: Take) -> Grant | None:
+        """A slot for ``request``, waiting in this thread at most until its deadline (``None``: none
+        came in time). The grant must :meth:`~Grant.depart` once."""
 
     @abc.abstractmethod
-    async def ahandle(self, request: PaceRequest) -> bool:
-        """Answer ``request`` in the running event loop (cancellation-safe)."""
+    async def atake(self, request: Take) -> Grant | None:
+        """:meth:`take` in the running event loop (cancellation-safe)."""
+
+    @abc.abstractmethod
+    def tell(self, news: News) -> None:
+        """Record ``news`` (a :class:`Settle` or :class:`SlowDown`)."""
+
+    @abc.abstractmethod
+    async def atell(self, news: News) -> None:
+        """:meth:`tell` from a coroutine."""
 
     @abc.abstractmethod
     def describe(self) -> str:
-        """A short description for messages (``"10 requests/s, in this process"``)."""
+        """A short description for messages (``"10 requests/s, shared in this process"``)."""
+
+    @abc.abstractmethod
+    def _depart(self, grant: Grant) -> None:
+        """Count ``grant`` from now on as a request sent now."""
+
+    async def _adepart(self, grant: Grant) -> None:
+        self._depart(grant)
 
 
 class RateLimiter(abc.ABC):

@@ -1,8 +1,10 @@
 """The in-process budget: a sliding window of grants, start reservations and a priority queue.
 
-Invariant, under one lock: ``grants in the last window + start reservations <= qps``. A grant needs a
-free place (an ``acquire`` needs two: its own and its ``start``'s reservation); spending a reservation
-turns it into a grant without changing the sum, so a paired ``start`` never waits. The window is a
+Invariant, under one lock: ``grants not yet departed + grants departed within the last window + start
+reservations <= qps``. A grant needs a free place (an ``acquire`` needs two: its own and its
+``start``'s reservation); spending a reservation turns it into a grant without changing the sum, so a
+paired ``start`` never waits. A grant counts from the moment it is made until a window after it
+departs (the driver departs it right before sending, after any wait for a connection). The window is a
 little longer than the service's second (``margin``) so that requests granted a window apart still
 arrive a second apart when their network delays differ; the service's sliding one-second window (and any
 fixed one) then never sees more than ``qps``.
@@ -26,12 +28,15 @@ from collections import deque
 from collections.abc import Callable, Generator
 from typing import TypeVar
 
-from ._base import Pacer, PaceRequest, RateLimiter, Settle, SlowDown, Take
+from ._base import Grant, News, Pacer, RateLimiter, SlowDown, Take
 
 #: Extra seconds on the one-second window (see the module docstring); 10 requests/s become at most 10
 #: per 1.1 s (91 % of the budget), safe against 100 ms of difference in delay between requests (50 ms
 #: was not enough for a loaded 2-core machine: 1 request in 360 met a 429).
 DEFAULT_MARGIN = 0.1
+#: A grant that never departs (an attempt abandoned without telling) counts as sent this long after it
+#: was made; a real attempt departs within its connection-pool timeout (30 s by default).
+PENDING_TTL = 60.0
 #: Seconds a successful ``acquire`` keeps its ``start`` slot reserved (the service asks for ``start``
 #: within two seconds of ``acquire``).
 PAIR_WINDOW = 2.0
@@ -160,7 +165,8 @@ class LocalRateLimiter(RateLimiter, Pacer):
 
     def _reset(self) -> None:
         self._lock = threading.Lock()
-        self._grants: deque[float] = deque()
+        self._grants: deque[float] = deque()  # departure times, oldest first
+        self._pending: deque[float] = deque()  # when each grant not yet departed was made
         self._holds: dict[str, list[float]] = {}
         self._held = 0
         self._blocked_until = 0.0
@@ -192,6 +198,10 @@ class LocalRateLimiter(RateLimiter, Pacer):
         edge = now - self.window
         while grants and grants[0] <= edge:
             grants.popleft()
+        pending = self._pending
+        while pending and pending[0] <= now - PENDING_TTL:  # never departed: count it as sent now
+            pending.popleft()
+            grants.append(now)
         if self._held:
             for key in [key for key, ends in self._holds.items() if min(ends) <= now]:
                 ends = [end for end in self._holds[key] if end > now]
@@ -202,10 +212,10 @@ class LocalRateLimiter(RateLimiter, Pacer):
                     del self._holds[key]
         if now < self._blocked_until:
             return 0
-        return self.qps - len(grants) - self._held
+        return self.qps - len(grants) - len(pending) - self._held
 
-    def _next_change(self, now: float) -> float:
-        """When the free places may next grow by themselves."""
+    def _next_change(self, now: float) -> float | None:
+        """When the free places may next grow by themselves (``None``: only when a grant departs)."""
         if now < self._blocked_until:
             return self._blocked_until
         candidates = []
@@ -213,10 +223,12 @@ class LocalRateLimiter(RateLimiter, Pacer):
             candidates.append(self._grants[0] + self.window)
         for ends in self._holds.values():
             candidates.append(min(ends))
-        return min(candidates) if candidates else now
+        if self._pending:
+            candidates.append(self._pending[0] + PENDING_TTL)
+        return min(candidates) if candidates else None
 
     def _grant(self, request: Take, now: float) -> None:
-        self._grants.append(now)
+        self._pending.append(now)
         self.granted += 1
         if request.pair is not None:
             self._holds.setdefault(request.pair, []).append(max(request.pair_until, now))
@@ -230,7 +242,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
         if not ends:
             del self._holds[key]
         self._held -= 1
-        self._grants.append(now)
+        self._pending.append(now)
         self.granted += 1
         return True
 
@@ -275,13 +287,23 @@ class LocalRateLimiter(RateLimiter, Pacer):
             return 0
         return need
 
-    def _settle(self, request: Settle | SlowDown) -> bool:
+    def _depart(self, grant: Grant) -> None:
+        with self._lock:
+            if self._pending:  # (unless it outlived PENDING_TTL and was counted as sent then)
+                self._pending.popleft()
+                self._grants.append(self._clock())
+            head = self._head()
+            if head is not None:  # it may be waiting for a departure to know when places free up
+                head.wake()
+
+    def tell(self, news: News) -> None:
         with self._lock:
             now = self._clock()
-            if isinstance(request, SlowDown):
+            if isinstance(news, SlowDown):
                 self.slowdowns += 1
-                self._blocked_until = max(self._blocked_until, now + request.seconds)
-                return True
+                self._blocked_until = max(self._blocked_until, now + news.seconds)
+                return
+            request = news
             ends = self._holds.get(request.pair)
             if ends:
                 if request.ok:
@@ -294,7 +316,9 @@ class LocalRateLimiter(RateLimiter, Pacer):
                     head = self._head()
                     if head is not None:
                         head.wake()
-            return True
+
+    async def atell(self, news: News) -> None:
+        self.tell(news)
 
     # ------------------------------------------------------------------------------- the two waits
     def _waits(self, request: Take, waiter_class: type[_W]) -> Generator[tuple[_W, float], None, bool]:
@@ -322,29 +346,25 @@ class LocalRateLimiter(RateLimiter, Pacer):
         finally:
             self._leave(waiter)
 
-    def handle(self, request: PaceRequest) -> bool:
-        if not isinstance(request, Take):
-            return self._settle(request)
+    def take(self, request: Take) -> Grant | None:
         waits = self._waits(request, _ThreadWaiter)
         try:
             while True:
                 waiter, seconds = next(waits)
                 waiter.wait(seconds)
         except StopIteration as done:
-            return bool(done.value)
+            return Grant(self, self._clock()) if done.value else None
         finally:
             waits.close()
 
-    async def ahandle(self, request: PaceRequest) -> bool:
-        if not isinstance(request, Take):
-            return self._settle(request)
+    async def atake(self, request: Take) -> Grant | None:
         waits = self._waits(request, _TaskWaiter)
         try:
             while True:
                 waiter, seconds = next(waits)
                 await waiter.wait(seconds)
         except StopIteration as done:
-            return bool(done.value)
+            return Grant(self, self._clock()) if done.value else None
         finally:
             waits.close()  # cancelled: leave the queue (and hand over if it was at the head)
 

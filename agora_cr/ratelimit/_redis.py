@@ -27,17 +27,19 @@ import time
 import uuid
 import weakref
 from collections.abc import Generator
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from .. import _constants as C
-from ._base import Pacer, PaceRequest, RateLimiter, Settle, SlowDown, Take
+from ._base import Grant, News, Pacer, RateLimiter, Settle, Take
 from ._local import DEFAULT_MARGIN, PAIR_WINDOW, LocalRateLimiter
 
 _logger = logging.getLogger(C.LOGGER_NAME)
 
 #: A waiter's place in the queue lasts this long without a new question (milliseconds).
 LEASE_MS = 2000
+#: Seconds a grant may wait for a connection before it is counted again from its departure.
+DEPART_TOLERANCE = 0.02
 #: A process counts as sharing the budget for this long after its last request (milliseconds).
 PEER_TTL_MS = 30000
 
@@ -63,6 +65,7 @@ def _where(url: str) -> str:
 # A script step the sync and async drivers run: ("script", args) -> reply or the error it raised;
 # ("sleep", seconds) -> None; ("local", request) -> the fallback's answer.
 _Step = tuple[str, Any]
+_T = TypeVar("_T")
 
 
 class RedisRateLimiter(RateLimiter):
@@ -246,26 +249,22 @@ class _RedisPacer(Pacer):
         return ["seed", uuid.uuid4().hex, *ages] if ages else None
 
     # --------------------------------------------------------------------------------- the steps
-    def _steps(self, request: PaceRequest) -> Generator[_Step, Any, bool]:
-        """What to do for ``request``; the sync and async drivers below run the steps."""
+    def _tell(self, news: News) -> Generator[_Step, Any, None]:
         limiter = self.limiter
-        if isinstance(request, Settle):
-            args = ["settle", request.pair, "1" if request.ok else "0", int(limiter.pair_window * 1000)]
-        elif isinstance(request, SlowDown):
-            args = ["slow", max(1, int(request.seconds * 1000))]
+        if isinstance(news, Settle):
+            args = ["settle", news.pair, "1" if news.ok else "0", int(limiter.pair_window * 1000)]
         else:
-            return (yield from self._take(request))
+            args = ["slow", max(1, int(news.seconds * 1000))]
         if self._use_redis():
             reply = yield ("script", args)
             if not isinstance(reply, BaseException):
-                return True
+                return
             self._went_down(reply)
         fallback = self._fallback
         if fallback is not None:
-            return bool((yield ("local", (fallback, request))))
-        return True
+            yield ("local", (fallback, news))
 
-    def _take(self, request: Take) -> Generator[_Step, Any, bool]:
+    def _take(self, request: Take) -> Generator[_Step, Any, Grant | None]:
         limiter = self.limiter
         need = 2 if request.pair is not None else 1
         member = f"{need}:{uuid.uuid4().hex}"
@@ -278,7 +277,8 @@ class _RedisPacer(Pacer):
             if not self._use_redis():
                 fallback = self._fallback
                 if fallback is not None:
-                    return bool((yield ("local", (fallback, request))))
+                    granted: Grant | None = yield ("local", (fallback, request))
+                    return granted
             seed = self._seed()
             if seed is not None:
                 seeded = yield ("script", seed)
@@ -288,19 +288,24 @@ class _RedisPacer(Pacer):
             if isinstance(reply, BaseException):
                 self._went_down(reply)
                 continue
-            granted, wait_ms, peers = reply
+            ok, wait_ms, peers = reply
             self._came_back(peers)
-            if granted:
-                return True
+            if ok:
+                return Grant(self, time.monotonic(), member)
             left = request.deadline - time.monotonic()
             if left <= 0:
                 yield ("script", ["leave", member])
-                return False
+                return None
             yield ("sleep", min(wait_ms / 1000.0, left, LEASE_MS / 2000.0))
 
+    def _stamp(self, grant: Grant) -> Generator[_Step, Any, None]:
+        # A grant counts from when the script made it; one that waited for a connection longer than
+        # the margin allows is counted again from its departure (re-added if it left the window).
+        if time.monotonic() - grant.at > DEPART_TOLERANCE:
+            yield ("script", ["stamp", grant.member])
+
     # ------------------------------------------------------------------------------- the drivers
-    def handle(self, request: PaceRequest) -> bool:
-        steps = self._steps(request)
+    def _run(self, steps: Generator[_Step, Any, _T]) -> _T:
         try:
             step = next(steps)
             while True:
@@ -316,12 +321,12 @@ class _RedisPacer(Pacer):
                     step = steps.send(None)
                 else:
                     fallback, pending = value
-                    step = steps.send(fallback.handle(pending))
+                    answer = fallback.take(pending) if isinstance(pending, Take) else fallback.tell(pending)
+                    step = steps.send(answer)
         except StopIteration as stop:
-            return bool(stop.value)
+            return cast(_T, stop.value)
 
-    async def ahandle(self, request: PaceRequest) -> bool:
-        steps = self._steps(request)
+    async def _arun(self, steps: Generator[_Step, Any, _T]) -> _T:
         try:
             step = next(steps)
             while True:
@@ -339,6 +344,27 @@ class _RedisPacer(Pacer):
                     step = steps.send(None)
                 else:
                     fallback, pending = value
-                    step = steps.send(await fallback.ahandle(pending))
+                    if isinstance(pending, Take):
+                        step = steps.send(await fallback.atake(pending))
+                    else:
+                        step = steps.send(await fallback.atell(pending))
         except StopIteration as stop:
-            return bool(stop.value)
+            return cast(_T, stop.value)
+
+    def take(self, request: Take) -> Grant | None:
+        return self._run(self._take(request))
+
+    async def atake(self, request: Take) -> Grant | None:
+        return await self._arun(self._take(request))
+
+    def tell(self, news: News) -> None:
+        self._run(self._tell(news))
+
+    async def atell(self, news: News) -> None:
+        await self._arun(self._tell(news))
+
+    def _depart(self, grant: Grant) -> None:
+        self._run(self._stamp(grant))
+
+    async def _adepart(self, grant: Grant) -> None:
+        await self._arun(self._stamp(grant))

@@ -12,6 +12,7 @@
 -- ARGV[1] = "leave":  member                      -> {0, 0, 0}
 -- ARGV[1] = "settle": pair ok(0/1) pair_window_ms -> {0, 0, 0}
 -- ARGV[1] = "slow":   ms                          -> {0, 0, 0}
+-- ARGV[1] = "stamp":  member                      -> {0, 0, 0}  (a grant departs late: count from now)
 -- ARGV[1] = "seed":   prefix age_ms...            -> {0, 0, 0}  (grants made while Redis was down)
 
 local grants, holds, queue, leases, blocked, peers = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
@@ -30,6 +31,9 @@ elseif op == 'settle' then
   else
     redis.call('ZREM', holds, ARGV[2])
   end
+  return {0, 0, 0}
+elseif op == 'stamp' then
+  redis.call('ZADD', grants, now, ARGV[2])
   return {0, 0, 0}
 elseif op == 'seed' then
   for i = 3, #ARGV do
