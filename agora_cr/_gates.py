@@ -60,6 +60,11 @@ class FairGate:
                 self._free += 1
 
 
+def _expire(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_exception(asyncio.TimeoutError())
+
+
 class AsyncFairGate:
     """A counting semaphore for the tasks of one event loop, served by priority then arrival."""
 
@@ -79,21 +84,26 @@ class AsyncFairGate:
         if self._free > 0 and not waiters:
             self._free -= 1
             return True
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
         heapq.heappush(self._waiters, (priority, next(self._order), waiter))
+        # A timer rather than asyncio.wait_for, which on 3.11 can swallow a cancellation that arrives
+        # with the permit.
+        timer = None if timeout is None else loop.call_later(max(timeout, 0.0), _expire, waiter)
         try:
-            await asyncio.wait_for(asyncio.shield(waiter), timeout)
+            await waiter
             return True
-        except BaseException as exc:
-            if waiter.done() and not waiter.cancelled():
-                if isinstance(exc, asyncio.TimeoutError):
-                    return True  # handed over as the wait timed out: it is ours
+        except asyncio.TimeoutError:
+            return False  # expired (it left the queue: release() skips done futures)
+        except BaseException:
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 self.release()  # cancelled while holding a fresh permit: pass it on
             else:
                 waiter.cancel()  # left in the heap, skipped by release()
-            if isinstance(exc, asyncio.TimeoutError):
-                return False
             raise
+        finally:
+            if timer is not None:
+                timer.cancel()
 
     def release(self) -> None:
         """Give a permit back: to the first waiter if there is one."""

@@ -117,6 +117,9 @@ class Policy:
         except ClientException:
             yield Settle(pair, False)
             raise
+        except BaseException:  # closed by a cancellation or an interrupt: no yield possible
+            self.pacer.forget(pair)
+            raise
         yield Settle(pair, True)
         return result
 

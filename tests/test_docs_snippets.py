@@ -27,6 +27,7 @@ EXPECTED = {
     "logging_setup.py": ["DEBUG agora_cr: POST /v1/apps/", "/cloud_recording/acquire -> 200 in "],
     "home.py": ["initialised", "uploaded ["],
     "logging_builder.py": ["builder: POST /v1/apps/", "/cloud_recording/acquire -> 200 in "],
+    "budget.py": ["429 answers: 0", "paced on RedisRateLimiter('redis://127.0.0.1:"],
 }
 
 

@@ -142,6 +142,17 @@ def test_clients_of_one_app_id_share_one_limiter_by_default(emu: Emulator) -> No
         assert free._pacer is None
 
 
+def test_the_builder_sets_the_budget(emu: Emulator) -> None:
+    limiter = LocalRateLimiter(4)
+    builder = MixRecordingClient.new_builder().with_app_id(emu.app_id).with_base_url(emu.base_url)
+    builder = builder.with_basic_auth(emu.customer_id, emu.customer_secret)
+    with builder.with_rate_limit(limiter).build() as paced:
+        paced.acquire("built", "1001")
+        assert paced._pacer is limiter and limiter.granted == 1
+    with builder.with_rate_limit(None).build() as free:
+        assert free._pacer is None
+
+
 @pytest.mark.parametrize("value", [0, 1, -3, 2.5, "10", True])
 def test_a_bad_rate_limit_is_refused_when_the_client_is_built(emu: Emulator, value: object) -> None:
     with pytest.raises(ClientBuildException, match="rate_limit"):
@@ -385,3 +396,77 @@ def test_a_grant_waiting_for_a_connection_counts_from_when_it_departs() -> None:
     began = time.monotonic()
     assert _send(limiter, Take("query", 4, deadline))  # waits for the late departure's window
     assert time.monotonic() - began >= 0.15
+
+
+# ------------------------------------------------------------- regressions found by a red-team pass
+def test_a_reservation_cut_short_wakes_the_waiter_that_needs_its_place() -> None:
+    limiter = LocalRateLimiter(2, pair_window=0.3)
+    began = time.monotonic()
+    far = began + 90
+    assert _send(limiter, Take("acquire", 3, far, pair="A", pair_until=began + 32))
+    time.sleep(1.2)  # A's own grant has left the window; its reservation (32 s) remains
+    granted: dict[str, float] = {}
+
+    def acquire_b() -> None:
+        if _send(limiter, Take("acquire", 3, time.monotonic() + 8, pair="B", pair_until=far)):
+            granted["at"] = time.monotonic() - began
+
+    thread = threading.Thread(target=acquire_b)
+    thread.start()
+    time.sleep(0.1)
+    limiter.tell(Settle("A", True))  # A answered: its reservation now ends in 0.3 s
+    thread.join(10)
+    assert granted["at"] < 2.0  # not at the old end of the reservation, nor at B's deadline
+
+
+def test_a_stuck_event_loop_does_not_hold_up_the_other_waiters() -> None:
+    limiter = LocalRateLimiter(2)
+    for _ in range(2):
+        assert _send(limiter, Take("query", 4, time.monotonic() + 1))
+    began = time.monotonic()
+    results: dict[str, float] = {}
+
+    def other_thread() -> None:
+        time.sleep(0.2)
+        assert _send(limiter, Take("query", 4, time.monotonic() + 10))
+        results["thread"] = time.monotonic() - began
+
+    async def stuck() -> None:
+        task = asyncio.ensure_future(_asend(limiter, Take("query", 4, time.monotonic() + 10)))
+        await asyncio.sleep(0.1)  # the task heads the queue
+        time.sleep(3)  # and its loop's thread blocks
+        assert await task
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    asyncio.run(stuck())
+    thread.join(10)
+    assert results["thread"] < 2.0  # granted when the window ended (1.1 s), not after the block
+
+
+def test_a_start_with_a_reservation_still_waits_out_a_429_pause() -> None:
+    limiter = LocalRateLimiter(4)
+    deadline = time.monotonic() + 5
+    assert _send(limiter, Take("acquire", 3, deadline, pair="k", pair_until=deadline))
+    limiter.tell(SlowDown(0.4))
+    began = time.monotonic()
+    assert _send(limiter, Take("start", 1, deadline, use="k"))
+    assert time.monotonic() - began >= 0.35
+    assert limiter._held == 0  # it spent its reservation once the pause ended
+
+
+def test_a_cancelled_acquire_gives_its_reservation_back(emu: Emulator) -> None:
+    emu.inject(operation="acquire", delay=1.0, times=None)
+    limiter = LocalRateLimiter(10)
+
+    async def run() -> None:
+        async with AsyncMixRecordingClient(**_kwargs(emu, rate_limit=limiter)) as client:
+            tasks = [asyncio.ensure_future(client.acquire(f"c{i}", "1001")) for i in range(5)]
+            await asyncio.sleep(0.3)
+            assert limiter._held == 5
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    asyncio.run(run())
+    assert limiter._held == 0

@@ -268,3 +268,76 @@ def test_the_async_client_shares_the_budget_on_redis(redis_server: RedisServer) 
         asyncio.run(run(emu))
         statuses = [r.status for r in emu.requests]
     assert len(statuses) == 45 and set(statuses) == {200}
+
+
+def test_a_cancelled_waiter_leaves_the_redis_queue(redis_server: RedisServer) -> None:
+    limiter = RedisRateLimiter(redis_server.url, 2, margin=0.0)
+    pacer = limiter.pacer("APP")
+
+    async def run() -> float:
+        for _ in range(2):  # the window is full
+            grant = await pacer.atake(Take("query", 4, time.monotonic() + 10))
+            assert grant is not None
+            await grant.adepart()
+        began = time.monotonic()
+        waiter = asyncio.ensure_future(
+            pacer.atake(Take("acquire", 3, began + 10, pair="x", pair_until=began + 30))
+        )
+        await asyncio.sleep(0.2)
+        waiter.cancel()
+        await asyncio.gather(waiter, return_exceptions=True)
+        await asyncio.sleep(0.05)  # its "leave" runs as a task
+        grant = await pacer.atake(Take("query", 4, time.monotonic() + 10))
+        assert grant is not None
+        await limiter.aclose()
+        return time.monotonic() - began
+
+    assert asyncio.run(run()) < 1.5  # at the window's end, not after the cancelled one's lease (2 s)
+
+
+def test_forked_processes_count_as_separate_peers(redis_server: RedisServer) -> None:
+    limiter = RedisRateLimiter(redis_server.url, 10)
+    children = []
+    for _ in range(3):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            grant = limiter.pacer("APP").take(Take("query", 4, time.monotonic() + 5))
+            os._exit(0 if grant is not None else 1)
+        children.append(pid)
+    assert all(os.waitpid(pid, 0)[1] == 0 for pid in children)
+    store = redis.Redis.from_url(redis_server.url)
+    assert store.zcard("agora-cr:{APP}:peers") == 3
+    store.close()
+
+
+def test_switching_back_to_redis_never_doubles_the_rate(redis_server: RedisServer) -> None:
+    limiter = RedisRateLimiter(redis_server.url, 10, retry_interval=0.3, socket_timeout=0.2)
+    pacer = limiter.pacer("APP")
+    granted: list[float] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + 6.5
+
+    def worker() -> None:
+        while time.monotonic() < stop:
+            grant = pacer.take(Take("query", 4, time.monotonic() + 5))
+            if grant is not None:
+                grant.depart()
+                with lock:
+                    granted.append(time.monotonic())
+
+    threads = [threading.Thread(target=worker) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)
+    redis_server.stop()
+    time.sleep(2.0)
+    redis_server.start()
+    for thread in threads:
+        thread.join(15)
+    granted.sort()
+    worst = max(
+        sum(1 for t in granted[i:] if t - granted[i] < 1.0) for i in range(len(granted))
+    )  # the most requests any one second of the service would see
+    assert worst <= 10
+    assert len(granted) >= 45  # and the budget was used: 6.5 s at ~9/s, one window's pause
+    limiter.close()

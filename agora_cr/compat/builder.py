@@ -13,6 +13,7 @@ import httpx
 from .._client import BaseClient
 from .._logging import make_file_handler, make_stream_handler
 from ..exceptions import ClientBuildException
+from ..ratelimit import RateLimiter
 from ..regions import RegionArea, coerce_region
 
 T = TypeVar("T", bound=BaseClient)
@@ -116,6 +117,12 @@ class ClientBuilder(Generic[T]):
         ):
             if value is not None:
                 self._options[key] = value
+        return self
+
+    def with_rate_limit(self, rate_limit: RateLimiter | int | None) -> ClientBuilder[T]:
+        """The request budget (``rate_limit=``): ``None`` for no pacing, ``N`` requests/s shared in the
+        process, or a :class:`~agora_cr.ratelimit.RateLimiter` (e.g. a ``RedisRateLimiter``)."""
+        self._options["rate_limit"] = rate_limit
         return self
 
     def with_transport(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> ClientBuilder[T]:

@@ -122,6 +122,11 @@ class Pacer(abc.ABC):
         """:meth:`tell` from a coroutine."""
 
     @abc.abstractmethod
+    def forget(self, pair: str) -> None:
+        """Give back the reservation of an ``acquire`` abandoned by a cancellation or an interrupt,
+        without waiting (best effort: otherwise it ends with its time)."""
+
+    @abc.abstractmethod
     def describe(self) -> str:
         """A short description for messages (``"10 requests/s, shared in this process"``)."""
 

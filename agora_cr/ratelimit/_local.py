@@ -9,9 +9,12 @@ little longer than the service's second (``margin``) so that requests granted a 
 arrive a second apart when their network delays differ; the service's sliding one-second window (and any
 fixed one) then never sees more than ``qps``.
 
-Waiters queue by (priority, arrival). Only the head waits for time to pass (until the oldest grant
-leaves the window, a reservation expires or a 429 pause ends); the others sleep until the head hands
-over. Threads and event-loop tasks, of any number of loops, wait in the same queue. No thread of ours.
+Waiters queue by (priority, arrival). Whoever holds the lock when places free up grants them to the
+waiters at the front of the queue, in order, and wakes those (so a waiter whose thread or event loop is
+stuck cannot hold up the others). The first two waiters keep a timer for when places may free up (the
+oldest grant leaving the window, a reservation ending, a 429 pause ending); the rest sleep until woken
+or until their deadline. Threads and event-loop tasks, of any number of loops, wait in the same queue.
+No thread of ours.
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Generator
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from ._base import Grant, News, Pacer, RateLimiter, SlowDown, Take
+from ._base import Grant, News, Pacer, RateLimiter, Settle, SlowDown, Take
 
 #: Extra seconds on the one-second window (see the module docstring); 10 requests/s become at most 10
 #: per 1.1 s (91 % of the budget), safe against 100 ms of difference in delay between requests (50 ms
@@ -46,12 +49,14 @@ class _Waiter:
     """One thread or task in the queue. ``arm`` (under the limiter's lock) before waiting, so that a
     ``wake`` between releasing the lock and waiting is not lost."""
 
-    __slots__ = ("done", "need", "request")
+    __slots__ = ("done", "granted", "need", "request")
 
     def __init__(self, request: Take, need: int) -> None:
         self.request = request
         self.need = need
+        #: Out of the queue: granted, past its deadline, or gone.
         self.done = False
+        self.granted = False
 
     def arm(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -121,6 +126,8 @@ _limiters: weakref.WeakSet[LocalRateLimiter] = weakref.WeakSet()
 
 
 def _after_fork() -> None:
+    global _shared_lock
+    _shared_lock = threading.Lock()
     for limiter in list(_limiters):
         limiter._reset()
 
@@ -169,9 +176,11 @@ class LocalRateLimiter(RateLimiter, Pacer):
         self._pending: deque[float] = deque()  # when each grant not yet departed was made
         self._holds: dict[str, list[float]] = {}
         self._held = 0
-        self._blocked_until = 0.0
+        self._blocked_until = 0.0  # a 429 pause
+        self._paused_until = 0.0  # a Redis limiter's fallback, while it asks Redis again
         self._queue: list[tuple[int, int, _Waiter]] = []
         self._order = itertools.count()
+        self._retired = False
         #: Requests granted and 429 pauses, for tests and benchmarks.
         self.granted = 0
         self.slowdowns = 0
@@ -210,14 +219,14 @@ class LocalRateLimiter(RateLimiter, Pacer):
                     self._holds[key] = ends
                 else:
                     del self._holds[key]
-        if now < self._blocked_until:
+        if now < self._blocked_until or now < self._paused_until:
             return 0
         return self.qps - len(grants) - len(pending) - self._held
 
     def _next_change(self, now: float) -> float | None:
         """When the free places may next grow by themselves (``None``: only when a grant departs)."""
-        if now < self._blocked_until:
-            return self._blocked_until
+        if now < self._blocked_until or now < self._paused_until:
+            return max(self._blocked_until, self._paused_until)
         candidates = []
         if self._grants:
             candidates.append(self._grants[0] + self.window)
@@ -227,74 +236,74 @@ class LocalRateLimiter(RateLimiter, Pacer):
             candidates.append(self._pending[0] + PENDING_TTL)
         return min(candidates) if candidates else None
 
-    def _grant(self, request: Take, now: float) -> None:
+    def _grant(self, request: Take, now: float) -> bool:
+        """Grant ``request`` now if it fits (a ``start`` spends its reservation; an ``acquire`` takes
+        one for its ``start``); nothing is granted during a 429 pause."""
+        if now < self._blocked_until or now < self._paused_until:
+            return False
+        use = request.use
+        ends = self._holds.get(use) if use is not None else None
+        if ends:
+            ends.remove(min(ends))
+            if not ends:
+                del self._holds[cast(str, use)]
+            self._held -= 1
+        elif self._free(now) < (2 if request.pair is not None else 1):
+            return False
         self._pending.append(now)
         self.granted += 1
         if request.pair is not None:
             self._holds.setdefault(request.pair, []).append(max(request.pair_until, now))
             self._held += 1
-
-    def _spend_hold(self, key: str, now: float) -> bool:
-        ends = self._holds.get(key)
-        if not ends:
-            return False
-        ends.remove(min(ends))
-        if not ends:
-            del self._holds[key]
-        self._held -= 1
-        self._pending.append(now)
-        self.granted += 1
         return True
 
-    def _head(self) -> _Waiter | None:
+    def _live(self) -> list[_Waiter]:
+        """The first two waiters still queued (dropping the ones gone from the front)."""
         queue = self._queue
         while queue and queue[0][2].done:
             heapq.heappop(queue)
-        return queue[0][2] if queue else None
+        return [entry[2] for entry in heapq.nsmallest(4, queue) if not entry[2].done][:2]
 
-    def _step(self, waiter: _Waiter, now: float) -> float | None:
-        """Grant ``waiter`` if it heads the queue and fits (returns ``-1``); else arm it and return when
-        to look again (``None``: when woken)."""
-        if self._head() is waiter and self._free(now) >= waiter.need:
-            heapq.heappop(self._queue)
-            waiter.done = True
-            self._grant(waiter.request, now)
-            head = self._head()
-            if head is not None:
-                head.wake()
-            return -1.0
-        waiter.arm()
-        return self._next_change(now) if self._head() is waiter else None
+    def _dispatch(self, now: float) -> None:
+        """Grant the front of the queue while it fits, in order; wake whoever is granted or expired,
+        and the new first two (so their timers follow the queue)."""
+        queue = self._queue
+        changed = False
+        while True:
+            while queue and queue[0][2].done:
+                heapq.heappop(queue)
+            if not queue:
+                break
+            waiter = queue[0][2]
+            if now >= waiter.request.deadline:
+                waiter.done = True  # too late: it returns without a slot
+            elif self._grant(waiter.request, now):
+                waiter.done = waiter.granted = True
+            else:
+                break
+            heapq.heappop(queue)
+            waiter.wake()
+            changed = True
+        if changed:
+            for waiter in self._live():
+                waiter.wake()
 
     def _leave(self, waiter: _Waiter) -> None:
         with self._lock:
             if waiter.done:
                 return
-            was_head = self._head() is waiter
             waiter.done = True
-            if was_head:
-                head = self._head()
-                if head is not None:
-                    head.wake()
-
-    def _enter(self, request: Take, now: float) -> int:
-        """Grant at once if possible (returns 0), else the places the request needs."""
-        if request.use is not None and self._spend_hold(request.use, now):
-            return 0
-        need = 2 if request.pair is not None else 1
-        if self._head() is None and self._free(now) >= need:
-            self._grant(request, now)
-            return 0
-        return need
+            self._dispatch(self._clock())  # it may have held up the ones behind it
+            for other in self._live():
+                other.wake()
 
     def _depart(self, grant: Grant) -> None:
         with self._lock:
             if self._pending:  # (unless it outlived PENDING_TTL and was counted as sent then)
                 self._pending.popleft()
                 self._grants.append(self._clock())
-            head = self._head()
-            if head is not None:  # it may be waiting for a departure to know when places free up
-                head.wake()
+            for waiter in self._live():  # they may be waiting for a departure to know when to look
+                waiter.wake()
 
     def tell(self, news: News) -> None:
         with self._lock:
@@ -302,46 +311,83 @@ class LocalRateLimiter(RateLimiter, Pacer):
             if isinstance(news, SlowDown):
                 self.slowdowns += 1
                 self._blocked_until = max(self._blocked_until, now + news.seconds)
-                return
-            request = news
-            ends = self._holds.get(request.pair)
-            if ends:
-                if request.ok:
-                    ends[ends.index(min(ends))] = now + self.pair_window
-                else:
-                    ends.remove(min(ends))
-                    self._held -= 1
-                    if not ends:
-                        del self._holds[request.pair]
-                    head = self._head()
-                    if head is not None:
-                        head.wake()
+            else:
+                ends = self._holds.get(news.pair)
+                if ends:
+                    if news.ok:
+                        ends[ends.index(min(ends))] = now + self.pair_window
+                    else:
+                        ends.remove(min(ends))
+                        self._held -= 1
+                        if not ends:
+                            del self._holds[news.pair]
+                    self._dispatch(now)
+            for waiter in self._live():  # their timers may now be wrong
+                waiter.wake()
 
     async def atell(self, news: News) -> None:
         self.tell(news)
 
+    def forget(self, pair: str) -> None:
+        """Give back the reservation of an ``acquire`` that was abandoned (cancelled, interrupted)."""
+        self.tell(Settle(pair, False))
+
+    def _pause(self, seconds: float) -> None:
+        """Grant nothing for ``seconds`` (or until :meth:`_unpause`)."""
+        with self._lock:
+            self._paused_until = self._clock() + seconds
+
+    def _unpause(self) -> None:
+        with self._lock:
+            self._paused_until = 0.0
+            self._dispatch(self._clock())
+            for waiter in self._live():
+                waiter.wake()
+
+    def _recent(self) -> list[float]:
+        """Ages (seconds) of the grants that still count: departed within the window, or pending."""
+        with self._lock:
+            now = self._clock()
+            return [now - t for t in self._grants if now - t < self.window] + [0.0] * len(self._pending)
+
+    def _retire(self) -> None:
+        """No more grants (a Redis limiter's fallback once Redis is back): its waiters return empty."""
+        with self._lock:
+            self._retired = True
+            for _, _, waiter in self._queue:
+                if not waiter.done:
+                    waiter.done = True
+                    waiter.wake()
+            self._queue.clear()
+
     # ------------------------------------------------------------------------------- the two waits
-    def _waits(self, request: Take, waiter_class: type[_W]) -> Generator[tuple[_W, float], None, bool]:
-        """Queue ``request`` unless it is granted at once; yield (waiter, seconds) for each wait until
-        it is granted (``True``) or its deadline passes (``False``). Closing it leaves the queue."""
+    def _waits(self, request: Take, waiter_class: type[_W]) -> Generator[tuple[_W, float | None], None, bool]:
+        """Queue ``request`` unless it is granted at once; yield (waiter, seconds or ``None``) for each
+        wait until it is granted (``True``) or its deadline passes (``False``). Closing it leaves the
+        queue."""
         clock = self._clock
         with self._lock:
-            need = self._enter(request, clock())
-            if not need:
+            if self._retired:
+                return False
+            now = clock()
+            first = not self._queue or (request.use is not None and request.use in self._holds)
+            if first and self._grant(request, now):
                 return True
-            waiter = waiter_class(request, need)
+            waiter = waiter_class(request, 2 if request.pair is not None else 1)
             entry: tuple[int, int, _Waiter] = (request.priority, next(self._order), waiter)
             heapq.heappush(self._queue, entry)
+            self._dispatch(now)
         try:
             while True:
                 with self._lock:
                     now = clock()
-                    wake_at = self._step(waiter, now)
-                if wake_at == -1.0:
-                    return True
-                if now >= request.deadline:
-                    return False
-                until = request.deadline if wake_at is None else min(wake_at, request.deadline)
+                    if not waiter.done:
+                        self._dispatch(now)
+                    if waiter.done:
+                        return waiter.granted
+                    waiter.arm()
+                    wake_at = self._next_change(now) if waiter in self._live() else None
+                    until = request.deadline if wake_at is None else min(wake_at, request.deadline)
                 yield waiter, max(until - now, 0.0)
         finally:
             self._leave(waiter)

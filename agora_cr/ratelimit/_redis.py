@@ -19,6 +19,7 @@ make the caller poll or sleep on its own; a script of about 100 lines does all t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.resources
 import logging
 import os
@@ -44,6 +45,19 @@ DEPART_TOLERANCE = 0.02
 PEER_TTL_MS = 30000
 
 _SCRIPT: str | None = None
+#: Fire-and-forget script calls in flight (a reference keeps each task alive until it ends).
+_background: set[asyncio.Task[None]] = set()
+
+_redis_limiters: weakref.WeakSet[RedisRateLimiter] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    for limiter in list(_redis_limiters):
+        limiter._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 def _script_source() -> str:
@@ -56,10 +70,8 @@ def _script_source() -> str:
 def _where(url: str) -> str:
     """``host:port/db`` of a Redis URL, without its credentials (for log lines)."""
     parts = urlsplit(url)
-    where = parts.hostname or parts.path or "?"
-    if parts.port:
-        where = f"{where}:{parts.port}"
-    return f"{parts.scheme}://{where}{parts.path if parts.hostname else ''}"
+    host = parts.netloc.rpartition("@")[2]  # without user:password
+    return f"{parts.scheme}://{host}{parts.path}"
 
 
 # A script step the sync and async drivers run: ("script", args) -> reply or the error it raised;
@@ -114,11 +126,26 @@ class RedisRateLimiter(RateLimiter):
         self._sync: Any = None
         self._sync_pid = 0
         self._async: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
-        #: A name for this process in the peer count.
-        self.peer = uuid.uuid4().hex
+        self._peer = (0, "")
+        _redis_limiters.add(self)
 
     def __repr__(self) -> str:
         return f"RedisRateLimiter({_where(self.url)!r}, qps={self.qps})"
+
+    @property
+    def peer(self) -> str:
+        """This process's name in the count of processes sharing the budget (new after a fork)."""
+        pid, name = self._peer
+        if pid != os.getpid():
+            self._peer = pid, name = os.getpid(), uuid.uuid4().hex
+        return name
+
+    def _after_fork(self) -> None:
+        self._lock = threading.Lock()
+        self._sync = None
+        self._async = weakref.WeakKeyDictionary()
+        for pacer in self._pacers.values():
+            pacer._lock = threading.Lock()
 
     def pacer(self, app_id: str) -> Pacer:
         """The budget named ``key`` (or ``app_id``) on this Redis."""
@@ -232,21 +259,53 @@ class _RedisPacer(Pacer):
         with self._lock:
             self._peers = max(int(peers), 1)
             if self._fallback is not None:
+                self._fallback._retire()  # its waiters ask Redis instead
                 self._fallback = None
                 _logger.warning(
                     "rate limit: Redis at %s is back; sharing the budget again", _where(self.limiter.url)
                 )
 
     def _seed(self) -> list[Any] | None:
-        """While Redis was down: the ages (ms) of this process's grants still in the window, to put in
-        Redis before the first request that reaches it again."""
+        """Asking Redis again after it was down: stop the fallback's grants (for the length of the
+        round trips), and return the script call that puts the grants it made that still count into
+        the shared window, so that switching back cannot double the rate."""
         fallback = self._fallback
         if fallback is None:
             return None
-        now = time.monotonic()
-        with fallback._lock:
-            ages = [round((now - t) * 1000) for t in fallback._grants if now - t < fallback.window]
-        return ["seed", uuid.uuid4().hex, *ages] if ages else None
+        fallback._pause(3 * self.limiter.socket_timeout)
+        ages = [round(age * 1000) for age in fallback._recent()]
+        return ["seed", uuid.uuid4().hex, *ages]
+
+    def _still_down(self, error: BaseException) -> None:
+        fallback = self._fallback
+        self._went_down(error)
+        if fallback is not None:
+            fallback._unpause()
+
+    def _fire(self, args: list[Any]) -> None:
+        """Run one script call without waiting for it (a task in a running loop, else at once,
+        bounded by ``socket_timeout``); failures are ignored: leases and reservations end anyway."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            with contextlib.suppress(Exception):
+                self.limiter._sync_script()(keys=self.keys, args=args)
+            return
+
+        async def call() -> None:
+            with contextlib.suppress(Exception):
+                await self.limiter._async_script()(keys=self.keys, args=args)
+
+        task = loop.create_task(call())
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    def forget(self, pair: str) -> None:
+        fallback = self._fallback
+        if fallback is not None:
+            fallback.forget(pair)
+        else:
+            self._fire(["settle", pair, "0", 0])
 
     # --------------------------------------------------------------------------------- the steps
     def _tell(self, news: News) -> Generator[_Step, Any, None]:
@@ -255,7 +314,7 @@ class _RedisPacer(Pacer):
             args = ["settle", news.pair, "1" if news.ok else "0", int(limiter.pair_window * 1000)]
         else:
             args = ["slow", max(1, int(news.seconds * 1000))]
-        if self._use_redis():
+        if self._fallback is None:  # (while Redis is down, only takes probe it: they seed it back)
             reply = yield ("script", args)
             if not isinstance(reply, BaseException):
                 return
@@ -268,35 +327,48 @@ class _RedisPacer(Pacer):
         limiter = self.limiter
         need = 2 if request.pair is not None else 1
         member = f"{need}:{uuid.uuid4().hex}"
-        pair_ttl = max(1, int((request.pair_until - time.monotonic()) * 1000)) if request.pair else 0
-        args = [
-            "take", member, request.priority, need, request.pair or "", pair_ttl, request.use or "",
-            LEASE_MS, limiter.qps, limiter.window_ms, limiter.peer, PEER_TTL_MS,
-        ]  # fmt: skip
-        while True:
-            if not self._use_redis():
-                fallback = self._fallback
-                if fallback is not None:
-                    granted: Grant | None = yield ("local", (fallback, request))
-                    return granted
-            seed = self._seed()
-            if seed is not None:
-                seeded = yield ("script", seed)
-                if isinstance(seeded, BaseException):
-                    continue  # still down: the fallback again (its grants stay where they are)
-            reply = yield ("script", args)
-            if isinstance(reply, BaseException):
-                self._went_down(reply)
-                continue
-            ok, wait_ms, peers = reply
-            self._came_back(peers)
-            if ok:
-                return Grant(self, time.monotonic(), member)
-            left = request.deadline - time.monotonic()
-            if left <= 0:
-                yield ("script", ["leave", member])
-                return None
-            yield ("sleep", min(wait_ms / 1000.0, left, LEASE_MS / 2000.0))
+        queued = False  # whether the member may be in the Redis queue (to leave it if abandoned)
+        try:
+            while True:
+                if not self._use_redis():
+                    fallback = self._fallback
+                    if fallback is not None:
+                        granted: Grant | None = yield ("local", (fallback, request))
+                        if granted is None and fallback._retired and time.monotonic() < request.deadline:
+                            continue  # Redis came back while it waited: ask Redis
+                        return granted
+                seed = self._seed()
+                if seed is not None:
+                    seeded = yield ("script", seed)
+                    if isinstance(seeded, BaseException):
+                        self._still_down(seeded)
+                        continue  # the fallback again (its grants stay where they are)
+                pair_ttl = (
+                    max(1, round((request.pair_until - time.monotonic()) * 1000)) if request.pair else 0
+                )
+                args = [
+                    "take", member, request.priority, need, request.pair or "", pair_ttl, request.use or "",
+                    LEASE_MS, limiter.qps, limiter.window_ms, self.limiter.peer, PEER_TTL_MS,
+                ]  # fmt: skip
+                queued = True
+                reply = yield ("script", args)
+                if isinstance(reply, BaseException):
+                    self._still_down(reply)
+                    continue
+                ok, wait_ms, peers = reply
+                self._came_back(peers)
+                if ok:
+                    queued = False
+                    return Grant(self, time.monotonic(), member)
+                left = request.deadline - time.monotonic()
+                if left <= 0:
+                    queued = False
+                    yield ("script", ["leave", member])
+                    return None
+                yield ("sleep", min(wait_ms / 1000.0, left, LEASE_MS / 2000.0))
+        finally:
+            if queued:  # abandoned (cancelled, interrupted) while queued on Redis
+                self._fire(["leave", member])
 
     def _stamp(self, grant: Grant) -> Generator[_Step, Any, None]:
         # A grant counts from when the script made it; one that waited for a connection longer than
@@ -325,6 +397,8 @@ class _RedisPacer(Pacer):
                     step = steps.send(answer)
         except StopIteration as stop:
             return cast(_T, stop.value)
+        finally:
+            steps.close()  # interrupted or cancelled: its finally leaves the queue
 
     async def _arun(self, steps: Generator[_Step, Any, _T]) -> _T:
         try:
@@ -350,6 +424,8 @@ class _RedisPacer(Pacer):
                         step = steps.send(await fallback.atell(pending))
         except StopIteration as stop:
             return cast(_T, stop.value)
+        finally:
+            steps.close()  # interrupted or cancelled: its finally leaves the queue
 
     def take(self, request: Take) -> Grant | None:
         return self._run(self._take(request))
