@@ -302,8 +302,9 @@ class LocalRateLimiter(RateLimiter, Pacer):
             if self._pending:  # (unless it outlived PENDING_TTL and was counted as sent then)
                 self._pending.popleft()
                 self._grants.append(self._clock())
-            for waiter in self._live():  # they may be waiting for a departure to know when to look
-                waiter.wake()
+            if self._queue:
+                for waiter in self._live():  # they may wait for a departure to know when to look
+                    waiter.wake()
 
     def tell(self, news: News) -> None:
         with self._lock:
@@ -392,7 +393,19 @@ class LocalRateLimiter(RateLimiter, Pacer):
         finally:
             self._leave(waiter)
 
+    def _now(self, request: Take) -> Grant | None:
+        """The uncontended case, without queueing: a grant now, or ``None`` to wait."""
+        with self._lock:
+            if not self._queue and not self._retired:
+                now = self._clock()
+                if self._grant(request, now):
+                    return Grant(self, now)
+        return None
+
     def take(self, request: Take) -> Grant | None:
+        grant = self._now(request)
+        if grant is not None:
+            return grant
         waits = self._waits(request, _ThreadWaiter)
         try:
             while True:
@@ -404,6 +417,9 @@ class LocalRateLimiter(RateLimiter, Pacer):
             waits.close()
 
     async def atake(self, request: Take) -> Grant | None:
+        grant = self._now(request)
+        if grant is not None:
+            return grant
         waits = self._waits(request, _TaskWaiter)
         try:
             while True:
