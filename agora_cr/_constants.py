@@ -54,6 +54,8 @@ MAX_RESPONSE_BYTES: Final = 16 * 1024 * 1024
 #: above which one is not remembered (each is then checked on every call).
 CHECKED_REQUESTS_KEPT: Final = 32
 CHECKED_REQUEST_MAX_BYTES: Final = 16 * 1024
+#: How many checked request paths (operation, resource ID, sid) a client remembers before starting over.
+CHECKED_PATHS_KEPT: Final = 256
 
 #: Documented default of ``acquire.clientRequest.resourceExpiredHour`` (not sent unless given).
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72

@@ -120,13 +120,17 @@ def _identity_checks(ref: str, cname_ref: str) -> tuple[Check, Check]:
 LintHandler = Callable[[str, Lint], None]
 
 
+#: Types of IDs whose checked paths are remembered (hashable, compared by value).
+_PLAIN_IDS = (str, type(None))
+
+
 class RequestBuilder:
     """Builds the calls of one client (its App ID and mode); safe to share between threads.
 
     ``strict`` turns lints into errors; ``on_lint`` receives the others (once per distinct request).
     """
 
-    __slots__ = ("_app_id", "_checked", "_lock", "_mode", "_on_lint", "_strict")
+    __slots__ = ("_app_id", "_checked", "_lock", "_mode", "_on_lint", "_paths", "_strict")
 
     def __init__(
         self, app_id: str, mode: str, *, strict: bool = False, on_lint: LintHandler | None = None
@@ -138,6 +142,9 @@ class RequestBuilder:
         #: ``(schema ref, clientRequest bytes)`` already checked by this client (see :meth:`_body`).
         self._checked: OrderedDict[tuple[str, bytes], None] = OrderedDict()
         self._lock = threading.Lock()
+        #: ``(operation, resource_id, sid)`` -> path, for IDs already checked (a session's calls, polls
+        #: above all, repeat them); bounded.
+        self._paths: dict[tuple[str, str | None, str | None], str] = {}
 
     def call(
         self,
@@ -156,14 +163,23 @@ class RequestBuilder:
         the body's top level (checked like the rest: a key the spec does not know is a lint).
         """
         op = operation(operation_id)
-        values: dict[str, Any] = {"appid": self._app_id, "mode": self._mode}
         context: dict[str, Any] = {}
-        if resource_id is not None or "resourceid" in op.path_parameters:
-            validate(_id_check("ResourceId"), resource_id, "resource_id", operation_id)
-            values["resourceid"] = context["resource_id"] = resource_id
-        if sid is not None or "sid" in op.path_parameters:
-            validate(_id_check("Sid"), sid, "sid", operation_id)
-            values["sid"] = context["sid"] = sid
+        if resource_id is not None:
+            context["resource_id"] = resource_id
+        if sid is not None:
+            context["sid"] = sid
+        known = (
+            (operation_id, resource_id, sid)
+            if type(resource_id) in _PLAIN_IDS and type(sid) in _PLAIN_IDS
+            else None
+        )
+        path = self._paths.get(known) if known is not None else None
+        if path is None:
+            path = self._path(op, resource_id, sid)
+            if known is not None:
+                if len(self._paths) >= C.CHECKED_PATHS_KEPT:
+                    self._paths.clear()
+                self._paths[known] = path
         content = None
         if op.has_body:
             uid = as_uid(uid, operation_id)
@@ -178,7 +194,18 @@ class RequestBuilder:
                 if isinstance(extra_request, Mapping):
                     client_request = {**(client_request or {}), **extra_request}
             content = self._body(op, cname, uid, client_request or {}, top)
-        return Call(op, op.path(*[values[name] for name in op.path_parameters]), content, context)
+        return Call(op, path, content, context)
+
+    def _path(self, op: Operation, resource_id: Any, sid: Any) -> str:
+        """The request path, with the IDs checked (``ValidationError`` naming the wrong one)."""
+        values: dict[str, Any] = {"appid": self._app_id, "mode": self._mode}
+        if resource_id is not None or "resourceid" in op.path_parameters:
+            validate(_id_check("ResourceId"), resource_id, "resource_id", op.id)
+            values["resourceid"] = resource_id
+        if sid is not None or "sid" in op.path_parameters:
+            validate(_id_check("Sid"), sid, "sid", op.id)
+            values["sid"] = sid
+        return op.path(*[values[name] for name in op.path_parameters])
 
     def _body(
         self, op: Operation, cname: Any, uid: str, client_request: dict[str, Any], top: dict[str, Any]

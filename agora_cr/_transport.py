@@ -4,13 +4,14 @@ Both run :meth:`agora_cr._policy.Policy.flow` for a :class:`~agora_cr._requests.
 how they wait. This is the only module that does I/O. What each attempt guarantees, in both flavours:
 
 * **bounded**: the call's deadline covers waiting for a connection, connecting, sending and reading the
-  whole body (sync: every socket operation's timeout is clamped to the deadline; async: the attempt runs
-  under an asyncio timeout), and an answer larger than ``max_response_bytes`` (decoded) is cut off;
+  whole body (sync: every socket operation's timeout is clamped to the deadline; async: one timer per
+  client cancels overdue attempts, ``_deadlines``), and an answer larger than ``max_response_bytes``
+  (decoded) is cut off;
 * **shared safely**: at most ``max_connections`` requests are in the pool at once, the rest wait in a
   fair queue (``_gates``);
 * **paced**: with a limiter, an attempt first takes its slot in the request budget (holding no
-  connection while it waits), then a connection; the slot is counted as departing right before the
-  request is sent, so the window the limiter paces is the one the service counts;
+  connection while it waits), then a connection; the slot counts until a window after the exchange
+  ends, which covers the window the service counts whatever the network's delays;
 * **fork-safe**: a client used in a child process after ``os.fork()`` (gunicorn ``--preload``,
   multiprocessing) opens connections of its own instead of sharing the parent's sockets.
 """
@@ -20,10 +21,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -33,30 +33,17 @@ import httpx
 from . import _constants as C
 from ._client import BaseClient
 from ._config import env_kwargs
+from ._deadlines import Deadlines
 from ._gates import AsyncFairGate, FairGate
 from ._policy import Attempt
 from ._requests import Call
 from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError, ValidationError
-from .ratelimit._base import Grant, News, NoSlot, Pacer
+from .ratelimit._base import News, NoSlot, Pacer
 from .results import RecordingSession
 
 R = TypeVar("R")
-T = TypeVar("T")
 ConnectedT = TypeVar("ConnectedT", bound="_Connected")
-
-# ------------------------------------------------------------------------------ async deadline
-if sys.version_info >= (3, 11):
-
-    async def _within(awaitable: Awaitable[T], seconds: float) -> T:
-        """``await`` within ``seconds`` or raise ``TimeoutError``; unlike ``asyncio.wait_for`` on 3.11
-        it runs in the caller's task (no task per call, no extra event-loop turns)."""
-        async with asyncio.timeout(seconds):
-            return await awaitable
-
-else:  # pragma: no cover - Python 3.10
-    _within = asyncio.wait_for
-
 
 # ------------------------------------------------------------------------------ sync deadline clamp
 #: The deadline (``time.monotonic()``) of the attempt the current thread is making, if any.
@@ -261,24 +248,22 @@ class SyncClient(_Connected):
         the slot first (no connection is held while waiting for budget), then the connection."""
         take = attempt.take
         if take is None:
-            return self._exchange(call, attempt, None)
+            return self._exchange(call, attempt)
         grant = cast(Pacer, self._pacer).take(take)
         if grant is None:
             return NoSlot()
         try:
-            return self._exchange(call, attempt, grant)
+            return self._exchange(call, attempt)
         finally:
-            grant.depart()  # (a no-op when it departed with its request)
+            grant.end()  # the budget's window counts from the end of the exchange
 
-    def _exchange(self, call: Call[Any], attempt: Attempt, grant: Grant | None) -> Answer | BaseException:
+    def _exchange(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
         http = self._http
         gate = self._gate
         if not gate.acquire(self._wait(attempt), 0 if attempt.take is None else attempt.take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         _attempt.deadline = attempt.deadline
         try:
-            if grant is not None:
-                grant.depart()
             request = http.build_request(
                 call.method,
                 attempt.url,
@@ -366,6 +351,7 @@ class AsyncClient(_Connected):
         # Besides the pool's race, this keeps hundreds of tasks out of httpcore's queue, which it
         # rescans whenever a connection frees up (O(n^2): 500 concurrent lifecycles took 17 s, not 4 s).
         self._gate = AsyncFairGate(self._config.max_connections)
+        self._deadlines = Deadlines()
 
     async def _run(self, call: Call[R]) -> R:
         if self._closed:
@@ -394,24 +380,21 @@ class AsyncClient(_Connected):
         pacing, the slot first (no connection is held while waiting for budget), then the connection."""
         take = attempt.take
         if take is None:
-            return await self._gated(call, attempt, None)
+            return await self._gated(call, attempt)
         grant = await cast(Pacer, self._pacer).atake(take)
         if grant is None:
             return NoSlot()
         try:
-            return await self._gated(call, attempt, grant)
+            return await self._gated(call, attempt)
         finally:
-            await grant.adepart()  # (a no-op when it departed with its request)
+            await grant.aend()  # the budget's window counts from the end of the exchange
 
-    async def _gated(self, call: Call[Any], attempt: Attempt, grant: Grant | None) -> Answer | BaseException:
+    async def _gated(self, call: Call[Any], attempt: Attempt) -> Answer | BaseException:
         gate = self._gate
         if not await gate.acquire(self._wait(attempt), 0 if attempt.take is None else attempt.take.priority):
             return httpx.PoolTimeout("no free connection within the timeout")
         try:
-            if grant is not None:
-                await grant.adepart()
-            left = attempt.deadline - time.monotonic()
-            return await _within(self._exchange(call, attempt), max(left, 0.0))
+            return await self._deadlines.run(self._exchange(call, attempt), attempt.deadline)
         except asyncio.TimeoutError:
             return httpx.ReadTimeout("the call's deadline passed during the exchange")
         except (httpx.TransportError, httpx.DecodingError) as exc:

@@ -38,7 +38,7 @@ def _send(pacer: Pacer, take: Take) -> bool:
     grant = pacer.take(take)
     if grant is None:
         return False
-    grant.depart()
+    grant.end()
     return True
 
 
@@ -47,7 +47,7 @@ async def _asend(pacer: Pacer, take: Take) -> bool:
     grant = await pacer.atake(take)
     if grant is None:
         return False
-    await grant.adepart()
+    await grant.aend()
     return True
 
 
@@ -384,17 +384,19 @@ def test_a_settle_for_an_unknown_pair_and_a_slowdown_are_harmless() -> None:
     assert limiter._held == 0 and _send(limiter, Take("query", 4, time.monotonic() + 1))
 
 
-def test_a_grant_waiting_for_a_connection_counts_from_when_it_departs() -> None:
+def test_a_grant_counts_until_a_window_after_its_exchange_ends() -> None:
+    """In flight (waiting for a connection, or for its answer) a grant keeps its place however long;
+    the window runs from the end of its exchange, not from the grant."""
     limiter = LocalRateLimiter(2, window=0.2, margin=0.0)
     deadline = time.monotonic() + 5
     waiting = limiter.take(Take("query", 4, deadline))  # granted, then waits for a connection
     assert waiting is not None and _send(limiter, Take("query", 4, deadline))
     time.sleep(0.3)  # the other one has left the window; this one still counts
     assert limiter._free(time.monotonic()) == 1
-    waiting.depart()
+    waiting.end()
     assert _send(limiter, Take("query", 4, deadline))  # the free place
     began = time.monotonic()
-    assert _send(limiter, Take("query", 4, deadline))  # waits for the late departure's window
+    assert _send(limiter, Take("query", 4, deadline))  # waits for the late end's window
     assert time.monotonic() - began >= 0.15
 
 

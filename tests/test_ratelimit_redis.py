@@ -32,7 +32,7 @@ def _send(pacer: Pacer, take: Take) -> bool:
     grant = pacer.take(take)
     if grant is None:
         return False
-    grant.depart()
+    grant.end()
     return True
 
 
@@ -149,6 +149,23 @@ def test_the_budget_is_shared_across_limiters_on_one_redis(redis_server: RedisSe
     # never more than 4 grants within any one second
     granted.sort()
     assert all(granted[i + 4] - granted[i] >= 0.95 for i in range(len(granted) - 4))
+    one.close()
+    two.close()
+
+
+def test_a_grant_in_flight_on_redis_counts_until_a_window_after_it_ends(redis_server: RedisServer) -> None:
+    """A slow exchange keeps its place past the window, in every process; its end starts the window."""
+    one, two = (RedisRateLimiter(redis_server.url, 2, margin=0.0) for _ in range(2))
+    deadline = time.monotonic() + 10
+    slow = one.pacer("APP").take(Take("start", 1, deadline))  # granted; its answer is slow to come
+    assert slow is not None and _send(two.pacer("APP"), Take("query", 4, deadline))
+    time.sleep(1.2)  # the quick one has left the window; the slow one is still in flight
+    assert _send(two.pacer("APP"), Take("query", 4, deadline))
+    began = time.monotonic()
+    assert not _send(two.pacer("APP"), Take("query", 4, time.monotonic() + 0.3))  # no place
+    slow.end()
+    assert _send(two.pacer("APP"), Take("query", 4, deadline))  # a window after the end
+    assert time.monotonic() - began >= 0.95
     one.close()
     two.close()
 
@@ -278,7 +295,7 @@ def test_a_cancelled_waiter_leaves_the_redis_queue(redis_server: RedisServer) ->
         for _ in range(2):  # the window is full
             grant = await pacer.atake(Take("query", 4, time.monotonic() + 10))
             assert grant is not None
-            await grant.adepart()
+            await grant.aend()
         began = time.monotonic()
         waiter = asyncio.ensure_future(
             pacer.atake(Take("acquire", 3, began + 10, pair="x", pair_until=began + 30))
@@ -321,7 +338,7 @@ def test_switching_back_to_redis_never_doubles_the_rate(redis_server: RedisServe
         while time.monotonic() < stop:
             grant = pacer.take(Take("query", 4, time.monotonic() + 5))
             if grant is not None:
-                grant.depart()
+                grant.end()
                 with lock:
                     granted.append(time.monotonic())
 

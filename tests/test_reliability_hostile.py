@@ -264,6 +264,60 @@ async def test_the_deadline_covers_a_trickling_body_async(raw_server: Any) -> No
     assert took < 1.4, f"a 1 s deadline took {took:.2f}s"
 
 
+async def test_each_call_keeps_its_own_deadline_async(raw_server: Any) -> None:
+    """One timer serves all of a client's attempts: calls started 0.3 s apart each end at their own
+    deadline, not at the first one's nor the last one's."""
+    server = raw_server(_trickle)
+    async with AsyncMixRecordingClient(
+        **_mix_kwargs(server.url, deadline=1.0, timeout=30, max_retries=0)
+    ) as c:
+        began = time.monotonic()
+
+        async def call(delay: float) -> float:
+            await asyncio.sleep(delay)
+            with pytest.raises(ClientTimeoutException):
+                await c.acquire("room", "1")
+            return time.monotonic() - began - delay
+
+        took = await asyncio.gather(*(call(i * 0.3) for i in range(4)))
+    assert all(0.95 < t < 1.4 for t in took), took
+
+
+async def test_a_cancelled_call_is_cancelled_not_timed_out_async(raw_server: Any) -> None:
+    """Cancelling the caller's task during an exchange raises ``CancelledError`` (never a timeout), and
+    the client's next call still ends at its deadline."""
+    server = raw_server(_trickle)
+    async with AsyncMixRecordingClient(
+        **_mix_kwargs(server.url, deadline=1.0, timeout=30, max_retries=0)
+    ) as c:
+        task = asyncio.create_task(c.acquire("room", "1"))
+        await asyncio.sleep(0.3)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        began = time.monotonic()
+        with pytest.raises(ClientTimeoutException):
+            await c.acquire("room", "1")
+        assert time.monotonic() - began < 1.4
+
+
+def test_an_async_client_keeps_its_deadlines_in_a_second_event_loop(raw_server: Any) -> None:
+    """A client reused by a second ``asyncio.run`` (module-level clients, per-test loops) still ends
+    its calls at their deadline there."""
+    server = raw_server(_trickle)
+    client = AsyncMixRecordingClient(**_mix_kwargs(server.url, deadline=0.5, timeout=30, max_retries=0))
+
+    async def timed() -> float:
+        began = time.monotonic()
+        with pytest.raises(ClientTimeoutException):
+            await client.acquire("room", "1")
+        return time.monotonic() - began
+
+    first = asyncio.run(timed())
+    second = asyncio.run(timed())
+    assert first < 0.9 and second < 0.9, (first, second)
+
+
 def test_an_endless_body_is_cut_off_sync(raw_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(C, "MAX_RESPONSE_BYTES", 1 << 20)
     server = raw_server(_endless)

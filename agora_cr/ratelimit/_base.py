@@ -3,8 +3,10 @@
 Each attempt of a paced call carries a :class:`Take`. The sync or async driver asks the client's
 :class:`Pacer` for a slot (:meth:`Pacer.take`), by the call's deadline, *before* it waits for a
 connection, so requests waiting for budget hold no connection. The :class:`Grant` it gets back is
-counted from that moment until it departs: :meth:`Grant.depart` right before the request is sent
-(after any wait for a connection), from when the window the service counts is measured.
+counted from that moment until the exchange has ended (:meth:`Grant.end`: the answer read, or the
+attempt failed), and then for a window. The service counts a request when it arrives, which is never
+after the exchange ends: a window measured from the end covers the service's whatever the network's
+delays (measured from the send, a loaded machine's 150 ms between send and arrival let 429s through).
 
 The flow also tells the pacer two things (:meth:`Pacer.tell`):
 
@@ -73,9 +75,9 @@ def pair_key(cname: object, uid: object) -> str:
 
 
 class Grant:
-    """A slot granted to one attempt; counted from the grant until it departs, then for a window."""
+    """A slot granted to one attempt; counted from the grant until its exchange ends, then for a window."""
 
-    __slots__ = ("at", "departed", "member", "owner")
+    __slots__ = ("at", "ended", "member", "owner")
 
     def __init__(self, owner: Pacer, at: float, member: str = "") -> None:
         self.owner = owner
@@ -83,19 +85,19 @@ class Grant:
         self.at = at
         #: Its name in a shared store (Redis), if any.
         self.member = member
-        self.departed = False
+        self.ended = False
 
-    def depart(self) -> None:
-        """The request leaves now (idempotent)."""
-        if not self.departed:
-            self.departed = True
-            self.owner._depart(self)
+    def end(self) -> None:
+        """The exchange has ended (answered or failed): the window counts from now (idempotent)."""
+        if not self.ended:
+            self.ended = True
+            self.owner._end(self)
 
-    async def adepart(self) -> None:
-        """:meth:`depart` from a coroutine (a shared store may need a round trip)."""
-        if not self.departed:
-            self.departed = True
-            await self.owner._adepart(self)
+    async def aend(self) -> None:
+        """:meth:`end` from a coroutine."""
+        if not self.ended:
+            self.ended = True
+            await self.owner._aend(self)
 
 
 class Pacer(abc.ABC):
@@ -107,7 +109,7 @@ class Pacer(abc.ABC):
     @abc.abstractmethod
     def take(self, request: Take) -> Grant | None:
         """A slot for ``request``, waiting in this thread at most until its deadline (``None``: none
-        came in time). The grant must :meth:`~Grant.depart` once."""
+        came in time). The grant must :meth:`~Grant.end` once."""
 
     @abc.abstractmethod
     async def atake(self, request: Take) -> Grant | None:
@@ -131,11 +133,11 @@ class Pacer(abc.ABC):
         """A short description for messages (``"10 requests/s, shared in this process"``)."""
 
     @abc.abstractmethod
-    def _depart(self, grant: Grant) -> None:
-        """Count ``grant`` from now on as a request sent now."""
+    def _end(self, grant: Grant) -> None:
+        """Count ``grant`` from now on as a request whose exchange ended now."""
 
-    async def _adepart(self, grant: Grant) -> None:
-        self._depart(grant)
+    async def _aend(self, grant: Grant) -> None:
+        self._end(grant)
 
 
 class RateLimiter(abc.ABC):

@@ -1,13 +1,13 @@
 """The in-process budget: a sliding window of grants, start reservations and a priority queue.
 
-Invariant, under one lock: ``grants not yet departed + grants departed within the last window + start
-reservations <= qps``. A grant needs a free place (an ``acquire`` needs two: its own and its
+Invariant, under one lock: ``grants whose exchange has not ended + grants ended within the last window +
+start reservations <= qps``. A grant needs a free place (an ``acquire`` needs two: its own and its
 ``start``'s reservation); spending a reservation turns it into a grant without changing the sum, so a
-paired ``start`` never waits. A grant counts from the moment it is made until a window after it
-departs (the driver departs it right before sending, after any wait for a connection). The window is a
-little longer than the service's second (``margin``) so that requests granted a window apart still
-arrive a second apart when their network delays differ; the service's sliding one-second window (and any
-fixed one) then never sees more than ``qps``.
+paired ``start`` never waits. A grant counts from the moment it is made until a window after its
+exchange ends (the driver ends it once the answer is read or the attempt failed). The service stamps a
+request between its grant and that end, so of any requests it sees within one second, the last granted
+found all the others still counted: its sliding one-second window (and any fixed one) never sees more
+than ``qps``, whatever the delays. ``margin`` adds a little to the second for the service's own clock.
 
 Waiters queue by (priority, arrival). Whoever holds the lock when places free up grants them to the
 waiters at the front of the queue, in order, and wakes those (so a waiter whose thread or event loop is
@@ -33,12 +33,12 @@ from typing import TypeVar, cast
 
 from ._base import Grant, News, Pacer, RateLimiter, Settle, SlowDown, Take
 
-#: Extra seconds on the one-second window (see the module docstring); 10 requests/s become at most 10
-#: per 1.1 s (91 % of the budget), safe against 100 ms of difference in delay between requests (50 ms
-#: was not enough for a loaded 2-core machine: 1 request in 360 met a 429).
-DEFAULT_MARGIN = 0.1
-#: A grant that never departs (an attempt abandoned without telling) counts as sent this long after it
-#: was made; a real attempt departs within its connection-pool timeout (30 s by default).
+#: Extra seconds on the one-second window, counted from the end of each exchange (see the module
+#: docstring). Counted from the send instead, 100 ms was not enough on a loaded 2-core machine (150 ms
+#: between a send and its arrival let 3 requests in 120 meet a 429).
+DEFAULT_MARGIN = 0.05
+#: A grant that never ends (an attempt abandoned without telling) counts as ended this long after it
+#: was made (a request sent before then arrived before then too: still safe).
 PENDING_TTL = 60.0
 #: Seconds a successful ``acquire`` keeps its ``start`` slot reserved (the service asks for ``start``
 #: within two seconds of ``acquire``).
@@ -172,8 +172,8 @@ class LocalRateLimiter(RateLimiter, Pacer):
 
     def _reset(self) -> None:
         self._lock = threading.Lock()
-        self._grants: deque[float] = deque()  # departure times, oldest first
-        self._pending: deque[float] = deque()  # when each grant not yet departed was made
+        self._grants: deque[float] = deque()  # when each exchange ended, oldest first
+        self._pending: deque[float] = deque()  # when each grant whose exchange has not ended was made
         self._holds: dict[str, list[float]] = {}
         self._held = 0
         self._blocked_until = 0.0  # a 429 pause
@@ -208,7 +208,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
         while grants and grants[0] <= edge:
             grants.popleft()
         pending = self._pending
-        while pending and pending[0] <= now - PENDING_TTL:  # never departed: count it as sent now
+        while pending and pending[0] <= now - PENDING_TTL:  # never ended: count it as ended now
             pending.popleft()
             grants.append(now)
         if self._held:
@@ -224,7 +224,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
         return self.qps - len(grants) - len(pending) - self._held
 
     def _next_change(self, now: float) -> float | None:
-        """When the free places may next grow by themselves (``None``: only when a grant departs)."""
+        """When the free places may next grow by themselves (``None``: only when an exchange ends)."""
         if now < self._blocked_until or now < self._paused_until:
             return max(self._blocked_until, self._paused_until)
         candidates = []
@@ -297,13 +297,13 @@ class LocalRateLimiter(RateLimiter, Pacer):
             for other in self._live():
                 other.wake()
 
-    def _depart(self, grant: Grant) -> None:
+    def _end(self, grant: Grant) -> None:
         with self._lock:
             if self._pending:  # (unless it outlived PENDING_TTL and was counted as sent then)
                 self._pending.popleft()
                 self._grants.append(self._clock())
             if self._queue:
-                for waiter in self._live():  # they may wait for a departure to know when to look
+                for waiter in self._live():  # they may wait for an end to know when to look
                     waiter.wake()
 
     def tell(self, news: News) -> None:
@@ -346,7 +346,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
                 waiter.wake()
 
     def _recent(self) -> list[float]:
-        """Ages (seconds) of the grants that still count: departed within the window, or pending."""
+        """Ages (seconds) of the grants that still count: ended within the window, or pending."""
         with self._lock:
             now = self._clock()
             return [now - t for t in self._grants if now - t < self.window] + [0.0] * len(self._pending)

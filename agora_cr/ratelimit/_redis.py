@@ -39,8 +39,8 @@ _logger = logging.getLogger(C.LOGGER_NAME)
 
 #: A waiter's place in the queue lasts this long without a new question (milliseconds).
 LEASE_MS = 2000
-#: Seconds a grant may wait for a connection before it is counted again from its departure.
-DEPART_TOLERANCE = 0.02
+#: Milliseconds after its deadline an attempt is still counted as in flight, unless it says it ended.
+IN_FLIGHT_SLACK_MS = 1000
 #: A process counts as sharing the budget for this long after its last request (milliseconds).
 PEER_TTL_MS = 30000
 
@@ -349,6 +349,7 @@ class _RedisPacer(Pacer):
                 args = [
                     "take", member, request.priority, need, request.pair or "", pair_ttl, request.use or "",
                     LEASE_MS, limiter.qps, limiter.window_ms, self.limiter.peer, PEER_TTL_MS,
+                    max(0, round((request.deadline - time.monotonic()) * 1000)) + IN_FLIGHT_SLACK_MS,
                 ]  # fmt: skip
                 queued = True
                 reply = yield ("script", args)
@@ -369,12 +370,6 @@ class _RedisPacer(Pacer):
         finally:
             if queued:  # abandoned (cancelled, interrupted) while queued on Redis
                 self._fire(["leave", member])
-
-    def _stamp(self, grant: Grant) -> Generator[_Step, Any, None]:
-        # A grant counts from when the script made it; one that waited for a connection longer than
-        # the margin allows is counted again from its departure (re-added if it left the window).
-        if time.monotonic() - grant.at > DEPART_TOLERANCE:
-            yield ("script", ["stamp", grant.member])
 
     # ------------------------------------------------------------------------------- the drivers
     def _run(self, steps: Generator[_Step, Any, _T]) -> _T:
@@ -439,8 +434,8 @@ class _RedisPacer(Pacer):
     async def atell(self, news: News) -> None:
         await self._arun(self._tell(news))
 
-    def _depart(self, grant: Grant) -> None:
-        self._run(self._stamp(grant))
-
-    async def _adepart(self, grant: Grant) -> None:
-        await self._arun(self._stamp(grant))
+    def _end(self, grant: Grant) -> None:
+        # In flight, a grant counts as ending at its deadline; now it ended (while Redis is known to
+        # be down, it keeps that: later but safe). Not waited for: the answer is not held up by it.
+        if self._fallback is None:
+            self._fire(["stamp", grant.member])

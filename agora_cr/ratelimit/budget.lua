@@ -1,6 +1,6 @@
 -- agora-cr: one request budget shared on Redis (atomic; time from the server's clock).
 --
--- KEYS: grants (zset member->grant ms), holds (zset pair key->expiry ms), queue (zset waiter->
+-- KEYS: grants (zset member->ms its exchange ended, or, while in flight, its deadline), holds (zset pair key->expiry ms), queue (zset waiter->
 --       priority*1e13 + arrival ms), leases (zset waiter->expiry ms), blocked (string: ms), peers
 --       (zset peer->expiry ms).
 -- Invariant: grants in the last window + holds <= qps. A waiter is granted when its places and those
@@ -8,11 +8,12 @@
 -- starts with the places it needs ("1:" or "2:"). Waiters that stop asking vanish with their lease.
 --
 -- ARGV[1] = "take":   member priority need pair pair_ttl_ms use lease_ms qps window_ms peer peer_ttl_ms
+--                     in_flight_ms (how long the attempt may last: it counts as ending then until "stamp")
 --           -> {granted 0/1, ms to wait before asking again, live peers}
 -- ARGV[1] = "leave":  member                      -> {0, 0, 0}
 -- ARGV[1] = "settle": pair ok(0/1) pair_window_ms -> {0, 0, 0}
 -- ARGV[1] = "slow":   ms                          -> {0, 0, 0}
--- ARGV[1] = "stamp":  member                      -> {0, 0, 0}  (a grant departs late: count from now)
+-- ARGV[1] = "stamp":  member                      -> {0, 0, 0}  (its exchange ended: count from now)
 -- ARGV[1] = "seed":   prefix age_ms...            -> {0, 0, 0}  (grants made while Redis was down)
 
 local grants, holds, queue, leases, blocked, peers = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
@@ -53,7 +54,7 @@ end
 local member, priority, need = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
 local pair, pair_ttl, use = ARGV[5], tonumber(ARGV[6]), ARGV[7]
 local lease, qps, window = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
-local peer, peer_ttl = ARGV[11], tonumber(ARGV[12])
+local peer, peer_ttl, in_flight = ARGV[11], tonumber(ARGV[12]), tonumber(ARGV[13])
 
 redis.call('ZREMRANGEBYSCORE', grants, '-inf', now - window)
 redis.call('ZREMRANGEBYSCORE', holds, '-inf', now)
@@ -72,7 +73,7 @@ for i = 1, 6 do
 end
 
 local function granted()
-  redis.call('ZADD', grants, now, member)
+  redis.call('ZADD', grants, now + in_flight, member)
   redis.call('ZREM', queue, member)
   redis.call('ZREM', leases, member)
   return {1, 0, live}
@@ -113,6 +114,9 @@ else
   local oldest = redis.call('ZRANGE', grants, 0, 0, 'WITHSCORES')
   if #oldest > 0 then
     wait = tonumber(oldest[2]) + window - now
+    if tonumber(oldest[2]) > now and wait > 50 then
+      wait = 50  -- all in flight: one may end any moment
+    end
   end
   local hold = redis.call('ZRANGE', holds, 0, 0, 'WITHSCORES')
   if #hold > 0 and tonumber(hold[2]) - now < wait then

@@ -326,14 +326,18 @@ OPERATION_ID = "acquire"
 METHOD = "POST"
 PATH = "/v1/apps/{appid}/cloud_recording/acquire"
 PATH_PARAMETERS: tuple[str, ...] = ("appid",)
+# RFC 3986 unreserved characters: a value made only of these is its own percent-encoding.
+import re as _re
+
+_UNRESERVED = _re.compile(r"[A-Za-z0-9._~-]*")
 
 
 def path(
     appid: str,
 ) -> str:
-    """The request path with every parameter percent-encoded (letters and digits need no encoding)."""
+    """The request path with every parameter percent-encoded (unreserved characters need no encoding)."""
     return PATH.format(
-        appid=appid if appid.isascii() and appid.isalnum() else quote(appid, safe=""),
+        appid=appid if _UNRESERVED.fullmatch(appid) else quote(appid, safe=""),
     )
 
 

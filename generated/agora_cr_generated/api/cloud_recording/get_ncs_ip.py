@@ -235,7 +235,7 @@ PATH_PARAMETERS: tuple[str, ...] = ()
 
 
 def path() -> str:
-    """The request path with every parameter percent-encoded (letters and digits need no encoding)."""
+    """The request path with every parameter percent-encoded (unreserved characters need no encoding)."""
     return PATH
 
 

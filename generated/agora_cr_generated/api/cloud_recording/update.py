@@ -383,6 +383,10 @@ PATH_PARAMETERS: tuple[str, ...] = (
     "sid",
     "mode",
 )
+# RFC 3986 unreserved characters: a value made only of these is its own percent-encoding.
+import re as _re
+
+_UNRESERVED = _re.compile(r"[A-Za-z0-9._~-]*")
 
 
 def path(
@@ -391,14 +395,14 @@ def path(
     sid: str,
     mode: str,
 ) -> str:
-    """The request path with every parameter percent-encoded (letters and digits need no encoding)."""
+    """The request path with every parameter percent-encoded (unreserved characters need no encoding)."""
     return PATH.format(
-        appid=appid if appid.isascii() and appid.isalnum() else quote(appid, safe=""),
+        appid=appid if _UNRESERVED.fullmatch(appid) else quote(appid, safe=""),
         resourceid=resourceid
-        if resourceid.isascii() and resourceid.isalnum()
+        if _UNRESERVED.fullmatch(resourceid)
         else quote(resourceid, safe=""),
-        sid=sid if sid.isascii() and sid.isalnum() else quote(sid, safe=""),
-        mode=mode if mode.isascii() and mode.isalnum() else quote(mode, safe=""),
+        sid=sid if _UNRESERVED.fullmatch(sid) else quote(sid, safe=""),
+        mode=mode if _UNRESERVED.fullmatch(mode) else quote(mode, safe=""),
     )
 
 
