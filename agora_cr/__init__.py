@@ -48,6 +48,9 @@ from .exceptions import (
     TaskConflictError,
     TokenError,
     ValidationError,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookSignatureError,
 )
 from .modes import (
     AsyncIndividualRecordingClient,
@@ -127,6 +130,9 @@ __all__ = [
     "UploadingStatus",
     "ValidationError",
     "WebRecordingClient",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "__version__",
     "api_start",
     "api_update",

@@ -2,8 +2,10 @@
 
 ``agora-cr demo``
     Starts the embedded emulator and walks a whole lifecycle in each mode.
-``agora-cr emulator [--port N]``
-    Runs the emulator in the foreground.
+``agora-cr emulator [--port N] [--webhook-url URL --webhook-secret S]``
+    Runs the emulator in the foreground (sending signed notifications to URL, if given).
+``agora-cr webhook listen [--port N] [--secret S]``
+    Receives notifications, verifies them and prints each as a JSON line.
 ``agora-cr acquire|start|query|update|update-layout|stop``
     One REST call; credentials from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``
     (``AGORA_REGION``, ``AGORA_BASE_URL`` optional) or the matching options. Request blocks are read as the
@@ -82,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     emu.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     emu.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     emu.add_argument("--no-qps-limit", action="store_true", help="disable the 10 requests/s limiter")
+    emu.add_argument("--webhook-url", help="POST signed notifications (NCS events) of every session here")
+    emu.add_argument(
+        "--webhook-secret", help="secret to sign them with (default $AGORA_WEBHOOK_SECRET, else random)"
+    )
+
+    hook = sub.add_parser("webhook", help="receive notifications (NCS webhooks)")
+    hook_sub = hook.add_subparsers(dest="webhook_command", required=True, metavar="ACTION")
+    listen = hook_sub.add_parser("listen", help="verify notifications on a port and print them as JSON lines")
+    listen.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: a free one)")
+    listen.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    listen.add_argument("--secret", help="the NCS secret (default $AGORA_WEBHOOK_SECRET)")
+    listen.add_argument(
+        "--reorder", action="store_true", help="print each session's events in sequence order"
+    )
 
     def common(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
         if mode:
@@ -335,7 +351,15 @@ def _dispatch(args: argparse.Namespace, stream: TextIO) -> int:
             from .testing import cli as emulator_cli
 
             forwarded = ["--port", str(args.port), "--host", args.host]
+            if args.webhook_url:
+                forwarded += ["--webhook-url", args.webhook_url]
+            if args.webhook_secret:
+                forwarded += ["--webhook-secret", args.webhook_secret]
             return emulator_cli.main(forwarded + (["--no-qps-limit"] if args.no_qps_limit else []))
+        if args.command == "webhook":
+            from .webhooks.cli import listen
+
+            return listen(args.host, args.port, args.secret, stream, reorder=args.reorder)
         if args.command == "record":
             return _record(args, stream)
         return _run_call(args, stream)

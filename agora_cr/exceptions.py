@@ -6,6 +6,9 @@ The whole hierarchy (root compatible with the official ``agora-rest-client``)::
     ├── ClientClosedError                 the client was closed and cannot send requests
     ├── ValidationError                   bad input, detected before anything is sent (has .field)
     │   └── ClientBuildException          bad client configuration (credentials, region, URL, NaN)
+    ├── WebhookError                      a notification (NCS webhook) that cannot be accepted
+    │   ├── WebhookSignatureError         missing or wrong Agora-Signature(-V2) (answer 401)
+    │   └── WebhookPayloadError           a body that is not a notification (answer 400)
     └── ServiceResponseException
         └── ClientRequestException        any failed call (catch this one)
             ├── BadRequestError           HTTP 400
@@ -63,6 +66,9 @@ __all__ = [
     "TaskConflictError",
     "TokenError",
     "ValidationError",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "exception_for",
 ]
 
@@ -139,6 +145,22 @@ class ClientClosedError(ClientException):
 
     def __init__(self, error_msg: str = "the client is closed; create a new one to send requests") -> None:
         super().__init__(None, None, error_msg)
+
+
+class WebhookError(ClientException):
+    """A notification from Agora's notification service (NCS) that cannot be accepted."""
+
+    def __init__(self, error_msg: str) -> None:
+        super().__init__(None, None, error_msg)
+
+
+class WebhookSignatureError(WebhookError):
+    """No ``Agora-Signature-V2`` / ``Agora-Signature`` header, or one that does not match the body.
+    Its message never holds the secret or a signature."""
+
+
+class WebhookPayloadError(WebhookError, ValueError):
+    """A body that is not a notification (not JSON, not an object, or not raw bytes)."""
 
 
 class ValidationError(ClientException, ValueError):

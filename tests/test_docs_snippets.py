@@ -28,6 +28,7 @@ EXPECTED = {
     "home.py": ["initialised", "uploaded ["],
     "logging_builder.py": ["builder: POST /v1/apps/", "/cloud_recording/acquire -> 200 in "],
     "budget.py": ["429 answers: 0", "paced on RedisRateLimiter('redis://127.0.0.1:"],
+    "webhooks.py": [" recorder_started", " uploaded ['", " exited, status 0", "6 deliveries"],
 }
 
 

@@ -2,8 +2,9 @@
 ``agora_cr/``, and each mode method offers exactly the ``clientRequest`` blocks the spec gives its mode.
 
 The flow test works on a temporary copy of the repository: it adds (a) a field to the mix
-``recordingConfig``, (b) a new top-level block of the mix ``start`` body and (c) a field to the query
-``serverResponse``, runs ``codegen.sh``, then drives the copy's client against the copy's emulator in a
+``recordingConfig``, (b) a new top-level block of the mix ``start`` body, (c) a field to the query
+``serverResponse``, (d) a field to a notification's details and (e) a new notification event type,
+runs ``codegen.sh``, then drives the copy's client against the copy's emulator in a
 fresh interpreter (so the copy's code, not the installed package, runs).
 """
 
@@ -142,6 +143,11 @@ SPEC_EDITS = {
         "after": '        extensionServiceState: {$ref: "#/components/schemas/ExtensionServiceStates"}\n',
         "add": "        recordingDurationMs: {type: integer, format: int64, description: Recorded so far (ms).}\n",
     },
+    # (d) a field of a notification's details (event 31, uploaded).
+    "    UploadedDetails:\n": {
+        "after": '        status: {type: integer, description: "0 normal; other values abnormal."}\n',
+        "add": "        uploadedBytes: {type: integer, description: Bytes uploaded.}\n",
+    },
 }
 NEW_SCHEMA = """    WatermarkConfig:
       type: object
@@ -151,6 +157,12 @@ NEW_SCHEMA = """    WatermarkConfig:
       properties:
         imageUrl: {$ref: "#/components/schemas/HttpUrl"}
         opacity: {type: number, minimum: 0, maximum: 1, description: Opacity.}
+    RecorderPausedDetails:
+      type: object
+      description: (e) a new notification event type.
+      x-agora-events: {50: recorder_paused}
+      properties:
+        pausedMs: {type: integer, description: Pause length.}
 """
 
 
@@ -198,6 +210,11 @@ with Emulator(qps_limit=None) as emu:
                          "accessKey": "a", "secretKey": "s"}, watermark_config={"opacity": 0.5})
         except Exception as exc:
             out["missing_required"] = [type(exc).__name__, getattr(exc, "field", None)]
+from agora_cr import webhooks
+uploaded = webhooks.parse({"eventType": 31, "payload": {"details": {"uploadedBytes": 99}}})
+out["uploaded_bytes"] = uploaded.details.uploaded_bytes
+paused = webhooks.parse({"eventType": 50, "payload": {"details": {"pausedMs": 1500}}})
+out["paused"] = [paused.name, paused.known, paused.details.paused_ms, type(paused.details.model).__name__]
 print(json.dumps(out))
 """
 
@@ -242,6 +259,9 @@ def test_spec_changes_reach_the_client_after_codegen_with_no_handwritten_edit(ed
     # (c) the new response field is a typed attribute of the result, read from the generated model.
     assert out["duration"] == out["duration_camel"] == out["duration_model"] == 12345
     assert out["model_module"] == "agora_cr_generated.models.query_response"
+    # (d) a new details field and (e) a new event type of the notifications are typed the same way.
+    assert out["uploaded_bytes"] == 99
+    assert out["paused"] == ["recorder_paused", True, 1500, "RecorderPausedDetails"]
 
 
 def test_the_copy_runs_its_own_code(edited_copy: Path) -> None:

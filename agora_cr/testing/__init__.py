@@ -78,6 +78,12 @@ Emulator methods
     ``set_qps_limit(n_or_None)``; ``sessions``; ``session_phase(sid)``; ``authorization``
     (the accepted header value); ``inject(...)``, ``faults``, ``clear_faults()``.
 
+Notifications (``Emulator(webhook_url=..., webhook_secret=...)``)
+    Each session's NCS events are POSTed to ``webhook_url``, signed, with resends as the service
+    (:mod:`agora_cr.testing.notifications`); ``deliveries`` (list of :class:`RecordedDelivery`),
+    ``inject_webhook(kind)`` (``drop``, ``duplicate``, ``delay``, ``reorder``),
+    ``wait_for_webhooks(timeout)``. See the guide page "Notifications (webhooks)".
+
 Fault injection
     ``emu.inject(kind=None, *, operation=None, status=None, code=None, reason=None, message=None,
     body=None, content_type=None, headers=None, retry_after=None, delay=0.0, size=8 MiB, times=1,
@@ -119,7 +125,16 @@ from __future__ import annotations
 
 from agora_cr.testing.emulator import Emulator
 from agora_cr.testing.faults import Fault, RequestInfo
+from agora_cr.testing.notifications import RecordedDelivery, WebhookFault
 from agora_cr.testing.records import RecordedRequest
 from agora_cr.testing.redis_server import RedisServer
 
-__all__ = ["Emulator", "Fault", "RecordedRequest", "RedisServer", "RequestInfo"]
+__all__ = [
+    "Emulator",
+    "Fault",
+    "RecordedDelivery",
+    "RecordedRequest",
+    "RedisServer",
+    "RequestInfo",
+    "WebhookFault",
+]

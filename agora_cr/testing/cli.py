@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from agora_cr._signals import StopSignals
@@ -19,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--app-id", help="App ID to accept (default: random)")
     parser.add_argument("--customer-id", help="customer ID to accept (default: random)")
     parser.add_argument("--customer-secret", help="customer secret to accept (default: random)")
+    parser.add_argument("--webhook-url", help="POST signed notifications (NCS events) here")
+    parser.add_argument("--webhook-secret", help="their secret (default $AGORA_WEBHOOK_SECRET, else random)")
     return parser
 
 
@@ -32,12 +35,16 @@ def main(argv: list[str] | None = None) -> int:
         app_id=args.app_id,
         customer_id=args.customer_id,
         customer_secret=args.customer_secret,
+        webhook_url=args.webhook_url,
+        webhook_secret=args.webhook_secret or os.environ.get("AGORA_WEBHOOK_SECRET"),
     )
     with StopSignals() as stop, emulator:
         print(f"base_url={emulator.base_url}")
         print(f"AGORA_APP_ID={emulator.app_id}")
         print(f"AGORA_CUSTOMER_ID={emulator.customer_id}")
         print(f"AGORA_CUSTOMER_SECRET={emulator.customer_secret}")
+        if args.webhook_url:
+            print(f"webhooks to {args.webhook_url}, AGORA_WEBHOOK_SECRET={emulator.webhook_secret}")
         print("serving; press Ctrl-C to stop", flush=True)
         while not stop.sleep(3600.0):
             pass

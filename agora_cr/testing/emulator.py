@@ -14,6 +14,7 @@ from typing import Any
 
 from agora_cr._secrets import mask, mask_headers
 from agora_cr.testing.faults import Fault, FaultPlan, RequestInfo, build_fault
+from agora_cr.testing.notifications import RETRY_DELAYS, Notifier, RecordedDelivery, WebhookFault
 from agora_cr.testing.ratelimit import SlidingWindowLimiter
 from agora_cr.testing.records import RecordedRequest
 from agora_cr.testing.server import HttpRequest, HttpResponse, HttpServer, Listener
@@ -46,6 +47,10 @@ class Emulator:
         exiting_period: float = 10.0,
         max_recorded: int = 100_000,
         strict: bool = False,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        webhook_timeout: float = 10.0,
+        webhook_retry_delays: tuple[float, ...] = RETRY_DELAYS,
     ) -> None:
         self.app_id = app_id or secrets.token_hex(16)
         self.customer_id = customer_id or secrets.token_hex(16)
@@ -74,6 +79,15 @@ class Emulator:
         self._requests: list[RecordedRequest] = []
         self._requests_lock = threading.Lock()
         self._server: HttpServer | None = None
+        #: The secret notifications are signed with (generated when ``webhook_url`` is given alone).
+        self.webhook_secret = webhook_secret or (secrets.token_hex(16) if webhook_url else None)
+        self._notifier = (
+            None
+            if webhook_url is None or self.webhook_secret is None
+            else Notifier(
+                webhook_url, self.webhook_secret, timeout=webhook_timeout, retry_delays=webhook_retry_delays
+            )
+        )
 
     # -- lifecycle ------------------------------------------------------------------------------
     def start(self) -> Emulator:
@@ -93,6 +107,8 @@ class Emulator:
         """Stop serving: close every listener and connection and join the server thread."""
         server, self._server = self._server, None
         if server is not None:
+            if self._notifier is not None:
+                server.call(self._notifier.aclose())
             server.stop()
 
     def __enter__(self) -> Emulator:
@@ -239,6 +255,44 @@ class Emulator:
     def clear_faults(self) -> None:
         self._faults.clear()
 
+    # -- notifications (webhooks) ---------------------------------------------------------------
+    @property
+    def deliveries(self) -> list[RecordedDelivery]:
+        """Every attempt to deliver a notification so far (oldest first)."""
+        return [] if self._notifier is None else list(self._notifier.deliveries)
+
+    def inject_webhook(
+        self, kind: str, *, event_type: int | None = None, times: int | None = 1, delay: float = 1.0
+    ) -> WebhookFault:
+        """Shape the next notifications (of ``event_type``, or any): ``drop`` (never sent),
+        ``duplicate`` (delivered twice), ``delay`` (sent ``delay`` s later, so later events overtake
+        it) or ``reorder`` (held back until the next one is delivered)."""
+        if self._notifier is None:
+            raise RuntimeError("the emulator sends no notifications: give it webhook_url=")
+        return self._notifier.inject(kind, event_type=event_type, times=times, delay=delay)
+
+    def wait_for_webhooks(self, timeout: float = 30.0) -> None:
+        """Wait until every notification so far was delivered or given up (``TimeoutError`` after
+        ``timeout`` seconds)."""
+        if self._notifier is not None:
+            server = self._running()
+            server.call(self._notifier.idle(), timeout=timeout)
+
+    def _notify(self, operation: str | None, reply_body: Any) -> None:
+        notifier = self._notifier
+        sid = reply_body.get("sid") if isinstance(reply_body, dict) else None
+        if notifier is None or operation not in ("start", "stop") or not isinstance(sid, str):
+            return
+        with self._store.lock:
+            session = self._store.sessions.get(sid)
+            users = 0 if session is None else self._store.channel_users(session.cname)
+        if session is None:
+            return
+        if operation == "start":
+            notifier.session_started(session)
+        else:
+            notifier.session_stopped(session, users)
+
     # -- request log ----------------------------------------------------------------------------
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -304,5 +358,7 @@ class Emulator:
         reply = self._service.respond(request)
         kind = None if fault is None else fault.kind
         self._record(request, listener, reply.status, reply.code, kind, reply.lints)
+        if reply.status == 200 and self._notifier is not None:
+            self._notify(request.operation, reply.body)
         body = json.dumps(reply.body, separators=(",", ":")).encode()
         return HttpResponse(reply.status, body, "application/json", reply.headers)

@@ -15,7 +15,12 @@ from .apps_collection_combination_policy import AppsCollectionCombinationPolicy
 from .audio_profile import AudioProfile
 from .audio_uid_list import AudioUidList
 from .channel_type import ChannelType
+from .cloud_recording_error_details import CloudRecordingErrorDetails
+from .cloud_recording_file_infos_details import CloudRecordingFileInfosDetails
+from .cloud_recording_status_update_details import CloudRecordingStatusUpdateDetails
+from .cloud_recording_warning_details import CloudRecordingWarningDetails
 from .decryption_mode import DecryptionMode
+from .download_failed_details import DownloadFailedDetails
 from .extension_params import ExtensionParams
 from .extension_params_sse import ExtensionParamsSse
 from .extension_service import ExtensionService
@@ -36,15 +41,25 @@ from .mix_mode import MixMode
 from .mix_recording_config import MixRecordingConfig
 from .mixed_video_layout import MixedVideoLayout
 from .mode import Mode
+from .named_file import NamedFile
 from .ncs_ip_response import NcsIpResponse
 from .ncs_ip_response_data import NcsIpResponseData
 from .ncs_ip_response_data_service import NcsIpResponseDataService
 from .ncs_ip_response_data_service_hosts_item import NcsIpResponseDataServiceHostsItem
+from .notification_details import NotificationDetails
+from .notification_event import NotificationEvent
+from .notification_payload import NotificationPayload
+from .postpone_transcode_final_result_details import PostponeTranscodeFinalResultDetails
 from .query_response import QueryResponse
 from .query_server_response import QueryServerResponse
 from .query_server_response_sub_service_status import (
     QueryServerResponseSubServiceStatus,
 )
+from .recorder_leave_details import RecorderLeaveDetails
+from .recorder_slice_start_details import RecorderSliceStartDetails
+from .recorder_snapshot_file_details import RecorderSnapshotFileDetails
+from .recorder_started_details import RecorderStartedDetails
+from .recorder_stream_state_changed_details import RecorderStreamStateChangedDetails
 from .recording_file_config import RecordingFileConfig
 from .recording_file_config_av_file_type_item import RecordingFileConfigAvFileTypeItem
 from .region_affinity import RegionAffinity
@@ -53,7 +68,10 @@ from .rtmp_output import RtmpOutput
 from .rtmp_output_state import RtmpOutputState
 from .rtmp_publish_config import RtmpPublishConfig
 from .rtmp_publish_param import RtmpPublishParam
+from .rtmp_publish_status_details import RtmpPublishStatusDetails
 from .service_error import ServiceError
+from .session_exit_details import SessionExitDetails
+from .session_failover_details import SessionFailoverDetails
 from .session_response import SessionResponse
 from .snapshot_config import SnapshotConfig
 from .snapshot_config_file_type_item import SnapshotConfigFileTypeItem
@@ -84,19 +102,34 @@ from .transcode_options_trans_config import TranscodeOptionsTransConfig
 from .transcode_options_trans_config_trans_mode import (
     TranscodeOptionsTransConfigTransMode,
 )
+from .transcoder_completed_details import TranscoderCompletedDetails
+from .transcoder_completed_details_uids_item import TranscoderCompletedDetailsUidsItem
+from .transcoder_started_details import TranscoderStartedDetails
 from .transcoding_config import TranscodingConfig
 from .update_client_request import UpdateClientRequest
 from .update_layout_client_request import UpdateLayoutClientRequest
 from .update_layout_request import UpdateLayoutRequest
 from .update_request import UpdateRequest
+from .uploaded_details import UploadedDetails
+from .uploaded_file import UploadedFile
+from .uploader_started_details import UploaderStartedDetails
+from .uploading_progress_details import UploadingProgressDetails
 from .user_background import UserBackground
 from .video_stream_type import VideoStreamType
 from .video_uid_list import VideoUidList
 from .vod_api_data import VodApiData
 from .vod_api_data_video_data import VodApiDataVideoData
+from .vod_started_details import VodStartedDetails
+from .vod_started_details_ali_vod_info import VodStartedDetailsAliVodInfo
+from .vod_triggered_details import VodTriggeredDetails
 from .web_file_info import WebFileInfo
+from .web_recorder_capability_limit_details import WebRecorderCapabilityLimitDetails
 from .web_recorder_param import WebRecorderParam
+from .web_recorder_reload_details import WebRecorderReloadDetails
+from .web_recorder_started_details import WebRecorderStartedDetails
+from .web_recorder_stopped_details import WebRecorderStoppedDetails
 from .web_recording_config import WebRecordingConfig
+from .web_stopped_file import WebStoppedFile
 
 __all__ = (
     "AcquireClientRequest",
@@ -114,7 +147,12 @@ __all__ = (
     "AudioProfile",
     "AudioUidList",
     "ChannelType",
+    "CloudRecordingErrorDetails",
+    "CloudRecordingFileInfosDetails",
+    "CloudRecordingStatusUpdateDetails",
+    "CloudRecordingWarningDetails",
     "DecryptionMode",
+    "DownloadFailedDetails",
     "ExtensionParams",
     "ExtensionParamsSse",
     "ExtensionService",
@@ -133,13 +171,23 @@ __all__ = (
     "MixMode",
     "MixRecordingConfig",
     "Mode",
+    "NamedFile",
     "NcsIpResponse",
     "NcsIpResponseData",
     "NcsIpResponseDataService",
     "NcsIpResponseDataServiceHostsItem",
+    "NotificationDetails",
+    "NotificationEvent",
+    "NotificationPayload",
+    "PostponeTranscodeFinalResultDetails",
     "QueryResponse",
     "QueryServerResponse",
     "QueryServerResponseSubServiceStatus",
+    "RecorderLeaveDetails",
+    "RecorderSliceStartDetails",
+    "RecorderSnapshotFileDetails",
+    "RecorderStartedDetails",
+    "RecorderStreamStateChangedDetails",
     "RecordingFileConfig",
     "RecordingFileConfigAvFileTypeItem",
     "RegionAffinity",
@@ -148,7 +196,10 @@ __all__ = (
     "RtmpOutputState",
     "RtmpPublishConfig",
     "RtmpPublishParam",
+    "RtmpPublishStatusDetails",
     "ServiceError",
+    "SessionExitDetails",
+    "SessionFailoverDetails",
     "SessionResponse",
     "SnapshotConfig",
     "SnapshotConfigFileTypeItem",
@@ -177,17 +228,32 @@ __all__ = (
     "TranscodeOptionsContainerFormat",
     "TranscodeOptionsTransConfig",
     "TranscodeOptionsTransConfigTransMode",
+    "TranscoderCompletedDetails",
+    "TranscoderCompletedDetailsUidsItem",
+    "TranscoderStartedDetails",
     "TranscodingConfig",
     "UpdateClientRequest",
     "UpdateLayoutClientRequest",
     "UpdateLayoutRequest",
     "UpdateRequest",
+    "UploadedDetails",
+    "UploadedFile",
+    "UploaderStartedDetails",
+    "UploadingProgressDetails",
     "UserBackground",
     "VideoStreamType",
     "VideoUidList",
     "VodApiData",
     "VodApiDataVideoData",
+    "VodStartedDetails",
+    "VodStartedDetailsAliVodInfo",
+    "VodTriggeredDetails",
     "WebFileInfo",
+    "WebRecorderCapabilityLimitDetails",
     "WebRecorderParam",
+    "WebRecorderReloadDetails",
+    "WebRecorderStartedDetails",
+    "WebRecorderStoppedDetails",
     "WebRecordingConfig",
+    "WebStoppedFile",
 )

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CloudRecordingFileInfosDetails")
+
+
+@_attrs_define
+class CloudRecordingFileInfosDetails:
+    """The M3U8 playlist was generated (sent once).
+
+    Attributes:
+        msg_name (str | Unset): Event name.
+        file_list (str | Unset): Name of the M3U8 file.
+    """
+
+    msg_name: str | Unset = UNSET
+    file_list: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        msg_name = self.msg_name
+
+        file_list = self.file_list
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if msg_name is not UNSET:
+            field_dict["msgName"] = msg_name
+        if file_list is not UNSET:
+            field_dict["fileList"] = file_list
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        msg_name = d.pop("msgName", UNSET)
+
+        file_list = d.pop("fileList", UNSET)
+
+        cloud_recording_file_infos_details = cls(
+            msg_name=msg_name,
+            file_list=file_list,
+        )
+
+        cloud_recording_file_infos_details.additional_properties = d
+        return cloud_recording_file_infos_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+CloudRecordingFileInfosDetails.__wire_names__ = {
+    "msg_name": "msgName",
+    "file_list": "fileList",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+CloudRecordingFileInfosDetails.__secret_fields__ = frozenset(())
+CloudRecordingFileInfosDetails.__repr__ = masked_repr

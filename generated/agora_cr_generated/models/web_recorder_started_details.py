@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WebRecorderStartedDetails")
+
+
+@_attrs_define
+class WebRecorderStartedDetails:
+    """Web page recording started.
+
+    Attributes:
+        msg_name (str | Unset): Event name.
+        recorder_start_time (int | Unset): Unix time (ms) the recording started.
+    """
+
+    msg_name: str | Unset = UNSET
+    recorder_start_time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        msg_name = self.msg_name
+
+        recorder_start_time = self.recorder_start_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if msg_name is not UNSET:
+            field_dict["msgName"] = msg_name
+        if recorder_start_time is not UNSET:
+            field_dict["recorderStartTime"] = recorder_start_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        msg_name = d.pop("msgName", UNSET)
+
+        recorder_start_time = d.pop("recorderStartTime", UNSET)
+
+        web_recorder_started_details = cls(
+            msg_name=msg_name,
+            recorder_start_time=recorder_start_time,
+        )
+
+        web_recorder_started_details.additional_properties = d
+        return web_recorder_started_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..types import masked_repr  # noqa: E402
+
+#: Python attribute -> JSON key, in schema order (codegen/templates/model.py.jinja).
+WebRecorderStartedDetails.__wire_names__ = {
+    "msg_name": "msgName",
+    "recorder_start_time": "recorderStartTime",
+}
+#: Attributes whose values are secrets (the schema's ``x-agora-secret-fields``): never shown by repr.
+WebRecorderStartedDetails.__secret_fields__ = frozenset(())
+WebRecorderStartedDetails.__repr__ = masked_repr
