@@ -324,6 +324,17 @@ WEB_CONFIG = {
 }
 
 
+def _start_web(emu: Emulator, cname: str = "room") -> tuple[WebRecordingClient, str, str]:
+    client = WebRecordingClient(**client_kwargs(emu))
+    resource = client.acquire(cname, "527841")
+    started = client.start(resource.resource_id, cname, "527841", storage_config=STORAGE,
+                           extension_service_config={"extensionServices": [
+                               {"serviceName": "web_recorder_service", "errorHandlePolicy": "error_abort",
+                                "serviceParam": WEB_PARAM}]})  # fmt: skip
+    client.close()
+    return client, resource.resource_id, started.sid
+
+
 def _lifecycle(emu: Emulator, mode: str, cname: str = "room") -> str:
     with CLIENTS[mode](**client_kwargs(emu)) as client:  # type: ignore[abstract]
         resource = client.acquire(cname, "527841")
@@ -359,6 +370,37 @@ def test_a_lifecycle_delivers_every_expected_event_verified_and_typed(
         assert uploaded.details.status == 0 and uploaded.details.file_list
         assert all(f.file_name.startswith(sid) for f in uploaded.details.file_list)
     assert next(e for e in events if e.name == "session_exit").details.exit_status == 0
+
+
+def test_an_idle_channel_ends_the_session_and_its_events_say_why(
+    received: tuple[Receiver, list[webhooks.Event]],
+) -> None:
+    """The case webhooks exist for: nobody stopped the recording, the channel emptied, the recorder left
+    after maxIdleTime (leaveCode 4, LEAVE_CODE_NO_USERS) and the files were uploaded."""
+    receiver, events = received
+    with Emulator(qps_limit=None, webhook_url=receiver.url, webhook_secret=SECRET) as emu:
+        with MixRecordingClient(**client_kwargs(emu)) as client:
+            resource = client.acquire("empty", "527841")
+            client.start(resource.resource_id, "empty", "527841", TOKEN, storage_config=STORAGE,
+                         recording_config={"channelType": 0, "maxIdleTime": 5})  # fmt: skip
+        emu.set_channel_users("empty", 0)
+        emu.advance_time(6)
+        emu.wait_for_webhooks(10)
+    assert [e.event_type for e in events] == [40, 42, 41, 30, 31, 11]
+    assert events[2].details.leave_code == 4
+
+
+def test_a_web_recording_that_reaches_max_recording_hour_reports_code_1(
+    received: tuple[Receiver, list[webhooks.Event]],
+) -> None:
+    receiver, events = received
+    with Emulator(qps_limit=None, webhook_url=receiver.url, webhook_secret=SECRET) as emu:
+        _start_web(emu)
+        emu.advance_time(3601)
+        emu.wait_for_webhooks(10)
+    stopped = [e for e in events if e.name == "web_recorder_stopped"]
+    assert [(e.details.code, e.details.message) for e in stopped] == [(1, "max_recording_hour")]
+    assert [e.event_type for e in events] == [70, 71, 30, 31, 11]
 
 
 def test_a_replayed_delivery_is_answered_but_not_handed_on(

@@ -84,6 +84,11 @@ Notifications (``Emulator(webhook_url=..., webhook_secret=...)``)
     ``inject_webhook(kind)`` (``drop``, ``duplicate``, ``delay``, ``reorder``),
     ``wait_for_webhooks(timeout)``. See the guide page "Notifications (webhooks)".
 
+Tokens (``Emulator(app_certificate=...)``)
+    Individual and mix ``start`` then need the recorder's RTC token (:mod:`agora_cr.tokens`): a
+    missing, unreadable or foreign one (another certificate, App ID, channel or uid) is answered 400
+    code 110, an expired one 400 code 109.
+
 Fault injection
     ``emu.inject(kind=None, *, operation=None, status=None, code=None, reason=None, message=None,
     body=None, content_type=None, headers=None, retry_after=None, delay=0.0, size=8 MiB, times=1,

@@ -51,6 +51,7 @@ class Emulator:
         webhook_secret: str | None = None,
         webhook_timeout: float = 10.0,
         webhook_retry_delays: tuple[float, ...] = RETRY_DELAYS,
+        app_certificate: str | None = None,
     ) -> None:
         self.app_id = app_id or secrets.token_hex(16)
         self.customer_id = customer_id or secrets.token_hex(16)
@@ -73,6 +74,7 @@ class Emulator:
             customer_secret=self.customer_secret,
             limiter=None,
             strict=strict,
+            app_certificate=app_certificate,
         )
         self.set_qps_limit(qps_limit)
         self._faults = FaultPlan()
@@ -85,7 +87,11 @@ class Emulator:
             None
             if webhook_url is None or self.webhook_secret is None
             else Notifier(
-                webhook_url, self.webhook_secret, timeout=webhook_timeout, retry_delays=webhook_retry_delays
+                webhook_url,
+                self.webhook_secret,
+                timeout=webhook_timeout,
+                retry_delays=webhook_retry_delays,
+                store=self._store,
             )
         )
 
@@ -187,6 +193,13 @@ class Emulator:
     def advance_time(self, seconds: float) -> None:
         """Move emulated time forward (resource TTL, idle exit, resourceExpiredHour, status progression)."""
         self._store.advance(seconds)
+        notifier = self._notifier
+        if notifier is not None and self._server is not None:  # sessions it ended notify at once
+
+            async def check() -> None:
+                notifier.check()
+
+            self._server.call(check())
 
     def now(self) -> float:
         """Emulated time in seconds."""

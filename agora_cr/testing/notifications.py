@@ -2,8 +2,10 @@
 
 What it sends, as the docs describe (AgoraIO/Docs-Source, shared/notification-center-service/): on
 ``start``, ``recorder_started`` (40, then ``recorder_slice_start`` 42 in mix mode) or, in web mode,
-``web_recorder_started`` (70); on ``stop``, ``recorder_leave`` (41; web: ``web_recorder_stopped`` 71),
-then ``uploader_started`` (30), ``uploaded`` (31, with the files) and ``session_exit`` (11). Each body
+``web_recorder_started`` (70); on ``stop``, ``recorder_leave`` (41, leaveCode 16; web:
+``web_recorder_stopped`` 71, code 0), then ``uploader_started`` (30), ``uploaded`` (31, with the
+files) and ``session_exit`` (11). A session that ends by itself sends the same end, with leaveCode 4
+(idle channel after ``maxIdleTime``) or web code 1 (``maxRecordingHour``). Each body
 is signed with ``Agora-Signature`` and ``Agora-Signature-V2``; ``sequence`` counts each session's
 notifications from 0. A delivery succeeds on a ``200`` with a JSON body within ``timeout``; otherwise
 it is sent again (a new ``notifyMs``, signed again, the same ``noticeId``): at once, then after
@@ -24,7 +26,7 @@ from typing import Any
 import httpx
 
 from agora_cr.testing import payloads
-from agora_cr.testing.state import Session
+from agora_cr.testing.state import Session, Store
 from agora_cr.webhooks import dumps, sign
 
 #: Seconds before each resend after a failed delivery (NCS: at once, then growing; three at most).
@@ -45,6 +47,10 @@ _NAMES = {
 #: recorder_leave's leaveCode when the recorder left because ``stop`` was called
 #: (LEAVE_CODE_CLIENT_LEAVE in the docs' bitmask).
 LEAVE_CODE_CLIENT_LEAVE = 16
+#: recorder_leave's leaveCode when the recorder left an empty channel after maxIdleTime.
+LEAVE_CODE_NO_USERS = 4
+#: Seconds between looks for sessions that ended by themselves.
+WATCH_INTERVAL = 0.2
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,12 @@ class Notifier:
         *,
         timeout: float = 10.0,
         retry_delays: Sequence[float] = RETRY_DELAYS,
+        store: Store | None = None,
     ) -> None:
         self.url = url
+        self._store = store
+        self._live: dict[str, Session] = {}  # started, not yet seen ending
+        self._watcher: asyncio.Task[None] | None = None
         self._key = secret
         self.timeout = timeout
         self.retry_delays = tuple(retry_delays)
@@ -129,6 +139,10 @@ class Notifier:
 
     # -- events of a session --------------------------------------------------------------------
     def session_started(self, session: Session) -> None:
+        """``start`` succeeded: its first events; then watched for ending by itself."""
+        self._live[session.sid] = session
+        if self._watcher is None and self._store is not None:
+            self._watcher = asyncio.get_running_loop().create_task(self._watch())
         if session.mode == "web":
             self._emit(session, [(70, {"recorderStartTime": session.slice_start_ms})])
             return
@@ -150,20 +164,49 @@ class Notifier:
         self._emit(session, events)
 
     def session_stopped(self, session: Session, users: int) -> None:
+        """``stop`` was called (or the session ended by itself: ``session.exit_reason``)."""
+        self._live.pop(session.sid, None)
         if session.mode == "web":
             files = [
                 {"fileName": item["filename"], "sliceStartTime": item["sliceStartTime"]}
                 for item in payloads._web_files(session)
             ]
+            code, message, why = (
+                (1, "max_recording_hour", "maxRecordingHour was reached")
+                if session.exit_reason == "maxRecordingHour"
+                else (0, "ok", "stopped by the user")
+            )
             first: tuple[int, dict[str, Any]] = (
                 71,
-                {"code": 0, "message": "ok", "details": "stopped by the user", "fileList": files},
+                {"code": code, "message": message, "details": why, "fileList": files},
             )
             uploaded: dict[str, Any] = {"status": 0}
         else:
-            first = (41, {"leaveCode": LEAVE_CODE_CLIENT_LEAVE})
+            leave = LEAVE_CODE_NO_USERS if session.exit_reason == "idle" else LEAVE_CODE_CLIENT_LEAVE
+            first = (41, {"leaveCode": leave})
             uploaded = {"status": 0, "fileList": _uploaded_files(session, users)}
         self._emit(session, [first, (30, {"status": 0}), (31, uploaded), (11, {"exitStatus": 0})])
+
+    def check(self) -> None:
+        """Send the end of every session that ended by itself (idle channel, web maxRecordingHour)."""
+        store = self._store
+        if store is None or not self._live:
+            return
+        with store.lock:
+            ended = []
+            for sid, session in list(self._live.items()):
+                phase = store.phase(session)
+                if phase == "gone" or session.exit_reason == "stop":
+                    self._live.pop(sid, None)
+                elif session.ended_at is not None:
+                    ended.append((session, store.channel_users(session.cname)))
+        for session, users in ended:
+            self.session_stopped(session, users)
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(WATCH_INTERVAL)
+            self.check()
 
     def _emit(self, session: Session, events: list[tuple[int, dict[str, Any]]]) -> None:
         queue = self._start()
@@ -280,8 +323,9 @@ class Notifier:
             await asyncio.gather(*list(self._side), return_exceptions=True)
 
     async def aclose(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        for background in (self._worker, self._watcher):
+            if background is not None:
+                background.cancel()
         for task in list(self._side):
             task.cancel()
         if self._http is not None:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from agora_cr.exceptions import ValidationError
 from agora_cr.testing.ratelimit import SlidingWindowLimiter
 from agora_cr.testing.state import Reply, Store, service_error
 from agora_cr.testing.validation import CompiledSpec, drop_empty_strings
+from agora_cr.tokens import parse_token, verify_token
 
 NO_ROUTE = Reply(404, {"message": "no Route matched with those values"})
 UNAUTHORIZED = Reply(401, {"message": "Unauthorized"})
@@ -72,8 +74,11 @@ class Service:
         customer_secret: str,
         limiter: SlidingWindowLimiter | None,
         strict: bool = False,
+        app_certificate: str | None = None,
     ) -> None:
         self.spec = spec
+        #: With an App Certificate, individual and mix ``start`` need the recorder's RTC token.
+        self.app_certificate = app_certificate
         self.strict = strict
         self.store = store
         self.app_id = app_id
@@ -150,6 +155,27 @@ class Service:
             return BAD_CREDENTIALS
         return None
 
+    def _check_token(self, mode: str, body: Any) -> Reply | None:
+        """Code 110 for a missing, unreadable or foreign token (another App ID, channel or uid, or a
+        signature of another certificate), 109 for one whose join privilege has ended."""
+        if self.app_certificate is None or mode == "web":
+            return None
+        token = (body.get("clientRequest") or {}).get("token")
+        if not token:
+            return service_error(400, 110, "token invalid: the project has an App Certificate; pass a token")
+        try:
+            parsed = parse_token(token)
+            signed = verify_token(parsed, self.app_certificate)
+        except ValidationError:
+            return service_error(400, 110, "token invalid")
+        uid, cname = body.get("uid"), body.get("cname")
+        foreign = parsed.app_id != self.app_id or parsed.channel != cname or parsed.uid not in ("", uid)
+        if not signed or foreign:
+            return service_error(400, 110, "token invalid")
+        if self.store.wall_now() >= parsed.valid_until():
+            return service_error(400, 109, "token expired")
+        return None
+
     def _dispatch(self, request: Prepared) -> Reply:
         store, p, body = self.store, request.params, request.body
         operation = request.operation
@@ -158,6 +184,9 @@ class Service:
         if operation == "acquire":
             return store.acquire(p["appid"], body)
         if operation == "start":
+            refused = self._check_token(p["mode"], body)
+            if refused is not None:
+                return refused
             return store.start(p["appid"], p["resourceid"], p["mode"], body)
         if operation == "query":
             return store.query(p["appid"], p["resourceid"], p["sid"], p["mode"])

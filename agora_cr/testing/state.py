@@ -123,6 +123,10 @@ class Store:
         """Emulated time in seconds (the clock plus every :meth:`advance`)."""
         return self._clock() + self._offset
 
+    def wall_now(self) -> float:
+        """Emulated Unix time in seconds (the wall clock plus every :meth:`advance`)."""
+        return self._wall_clock() + self._offset
+
     def advance(self, seconds: float) -> None:
         with self.lock:
             self._offset += seconds
@@ -241,7 +245,7 @@ class Store:
                 mode=mode,
                 client_request=client,
                 started_at=now,
-                slice_start_ms=int((self._wall_clock() + self._offset) * 1000),
+                slice_start_ms=int(self.wall_now() * 1000),
                 expired_hour=resource.expired_hour,
             )
             for service in (client.get("extensionServiceConfig") or {}).get("extensionServices", []):
