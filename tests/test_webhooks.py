@@ -403,6 +403,19 @@ def test_a_web_recording_that_reaches_max_recording_hour_reports_code_1(
     assert [e.event_type for e in events] == [70, 71, 30, 31, 11]
 
 
+def test_a_migration_announces_the_new_uid(received: tuple[Receiver, list[webhooks.Event]]) -> None:
+    receiver, events = received
+    with Emulator(qps_limit=None, clock="manual", webhook_url=receiver.url, webhook_secret=SECRET) as emu:
+        emu.set_channel_users("room", 1)
+        with MixRecordingClient(**client_kwargs(emu)) as client:
+            resource = client.acquire("room", "527841")
+            sid = client.start(resource.resource_id, "room", "527841", TOKEN, storage_config=STORAGE).sid
+        emu.fail_session(sid, "migrate", new_uid="4012345")
+        emu.wait_for_webhooks(10)
+    failover = [e for e in events if e.name == "session_failover"]
+    assert [(e.sid, e.details.new_uid) for e in failover] == [(sid, 4012345)]
+
+
 def test_a_replayed_delivery_is_answered_but_not_handed_on(
     received: tuple[Receiver, list[webhooks.Event]],
 ) -> None:

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from agora_cr._secrets import mask, mask_headers
 from agora_cr.testing.faults import Fault, FaultPlan, RequestInfo, build_fault
@@ -42,7 +42,7 @@ class Emulator:
         port: int = 0,
         resource_ttl: float = 300.0,
         qps_limit: int | None = 10,
-        clock: Callable[[], float] | None = None,
+        clock: Callable[[], float] | Literal["manual"] | None = None,
         status_interval: float = 2.0,
         exiting_period: float = 10.0,
         max_recorded: int = 100_000,
@@ -59,9 +59,14 @@ class Emulator:
         self.host = host
         self._port = port
         self.max_recorded = max_recorded
+        if clock == "manual":  # time stands still but for advance(): 90-second scenarios in milliseconds
+            started = time.time()
+            clock, wall = (lambda: 0.0), (lambda: started)
+        else:
+            wall = time.time
         self._store = Store(
             clock or time.monotonic,
-            time.time,
+            wall,
             resource_ttl=resource_ttl,
             exiting_period=exiting_period,
             status_interval=status_interval,
@@ -200,6 +205,33 @@ class Emulator:
                 notifier.check()
 
             self._server.call(check())
+
+    def advance(self, seconds: float) -> None:
+        """Move emulated time forward (the same as :meth:`advance_time`; the name for ``clock="manual"``)."""
+        self.advance_time(seconds)
+
+    def fail_session(self, sid: str, how: str, *, duration: float = 60.0, new_uid: str | None = None) -> None:
+        """Play a failure of a live session, as the service shows it:
+
+        * ``"lost"``: the worker is gone; ``query``/``update``/``stop`` answer 404 from now on;
+        * ``"migrate"``: high availability moves the task: 404 for ``duration`` seconds, then it answers
+          again with a new uid (``new_uid``, or a random one), announced by event 12 ``session_failover``;
+        * ``"never_start"``: ``query`` never reaches status 4/5 (the recorder never records);
+        * ``"idle"``: the recorder leaves now as after ``maxIdleTime`` with nobody publishing (its end
+          notifications, then 400 code 49 on ``stop`` while exiting, and 404 once gone).
+        """
+        uid = new_uid or str(secrets.randbelow(4_000_000_000) + 1)
+        session = self._store.fail(sid, how, duration, uid)
+        notifier = self._notifier
+        if notifier is not None and self._server is not None and how in ("migrate", "idle"):
+
+            async def announce() -> None:
+                if how == "migrate":
+                    notifier.session_failed_over(session, int(uid))
+                else:
+                    notifier.check()
+
+            self._server.call(announce())
 
     def now(self) -> float:
         """Emulated time in seconds."""

@@ -33,9 +33,10 @@ from agora_cr.webhooks import dumps, sign
 RETRY_DELAYS = (0.0, 1.0, 3.0)
 FAULT_KINDS = ("drop", "duplicate", "delay", "reorder")
 
-_SERVICE_TYPES = {40: 1, 41: 1, 42: 1, 30: 2, 31: 2, 70: 6, 71: 6, 11: 0}
+_SERVICE_TYPES = {40: 1, 41: 1, 42: 1, 30: 2, 31: 2, 70: 6, 71: 6, 11: 0, 12: 0}
 _NAMES = {
     11: "session_exit",
+    12: "session_failover",
     30: "uploader_started",
     31: "uploaded",
     40: "recorder_started",
@@ -186,6 +187,10 @@ class Notifier:
             first = (41, {"leaveCode": leave})
             uploaded = {"status": 0, "fileList": _uploaded_files(session, users)}
         self._emit(session, [first, (30, {"status": 0}), (31, uploaded), (11, {"exitStatus": 0})])
+
+    def session_failed_over(self, session: Session, new_uid: int) -> None:
+        """High availability moved the task: event 12 with the new uid."""
+        self._emit(session, [(12, {"newUid": new_uid})])
 
     def check(self) -> None:
         """Send the end of every session that ended by itself (idle channel, web maxRecordingHour)."""

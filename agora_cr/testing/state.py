@@ -6,7 +6,9 @@ Lifecycle of a session (``phase``)::
       └──────────── resourceExpiredHour after start ──────────────────────────► gone
 
 ``query``/``update``/``updateLayout`` work only while live (else 404 code 404); ``stop`` answers
-400 code 49 while exiting and 404 once gone. Everything is evaluated lazily against ``now()``, so
+400 code 49 while exiting and 404 once gone. Failures (``Emulator.fail_session``): a lost worker
+answers 404 for good; a migrating task 404 until it is back with a new uid; a stuck start never
+reaches status 4. Everything is evaluated lazily against ``now()``, so
 advancing the clock is all a test needs to do.
 """
 
@@ -84,6 +86,12 @@ class Session:
     onhold: bool = False
     rtmp_urls: list[str] = field(default_factory=list)
     layout: JsonObject = field(default_factory=dict)
+    #: A failure played by ``Emulator.fail_session``: ``lost``, ``migrating`` or ``stuck``.
+    failure: str | None = None
+    #: When a migration ends (emulated time); then the task answers again, with ``uid`` new.
+    failure_until: float = 0.0
+    #: The uid the session started with (``uid`` changes when it migrates).
+    first_uid: str = ""
 
 
 @dataclass
@@ -274,13 +282,46 @@ class Store:
         if session is None or session.resource_id != resource_id or session.app_id != app_id:
             return not_found()
         phase = self.phase(session)
-        if phase == "gone":
+        if phase == "gone" or self._failed(session):
             return not_found()
         if mode != session.mode:
             return service_error(400, 2, f"mode: the session was started in {session.mode} mode")
-        if body is not None and (body["cname"], body["uid"]) != (session.cname, session.uid):
+        if body is not None and (
+            body["cname"] != session.cname or body["uid"] not in (session.uid, session.first_uid)
+        ):
             return not_found()
         return session, phase
+
+    def _failed(self, session: Session) -> bool:
+        """Whether a played failure hides the session now (a migration ends by itself)."""
+        if session.failure == "lost":
+            return True
+        if session.failure == "migrating":
+            if self.now() < session.failure_until:
+                return True
+            session.failure = None
+        return False
+
+    def fail(self, sid: str, how: str, duration: float, new_uid: str) -> Session:
+        """Play a failure of a live session (see ``Emulator.fail_session``)."""
+        with self.lock:
+            session = self.sessions.get(sid)
+            if session is None or self.phase(session) != "live":
+                raise KeyError(f"no live session {sid!r}")
+            if not session.first_uid:
+                session.first_uid = session.uid
+            if how == "lost":
+                session.failure = "lost"
+            elif how == "migrate":
+                session.failure, session.failure_until = "migrating", self.now() + duration
+                session.uid = new_uid
+            elif how == "never_start":
+                session.failure = "stuck"
+            elif how == "idle":
+                session.ended_at, session.exit_reason = self.now(), "idle"
+            else:
+                raise ValueError(f"unknown failure {how!r}: lost, migrate, never_start or idle")
+            return session
 
     def query(self, app_id: str, resource_id: str, sid: str, mode: str) -> Reply:
         with self.lock:
@@ -296,6 +337,8 @@ class Store:
                 step = max(step, int(elapsed / self.status_interval))
             session.query_count += 1
             status = payloads.STATUS_PROGRESSION[min(step, len(payloads.STATUS_PROGRESSION) - 1)]
+            if session.failure == "stuck":
+                status = payloads.STATUS_PROGRESSION[0]  # initialised, never recording
             server = payloads.query_server_response(session, status, self.channel_users(session.cname))
         return Reply(200, {**self._ids(session), "serverResponse": server})
 
