@@ -34,6 +34,7 @@ from conftest import STORAGE, WEB_PARAM, client_kwargs
 from agora_cr import (
     IndividualRecordingClient,
     MixRecordingClient,
+    ValidationError,
     WebhookPayloadError,
     WebhookSignatureError,
     WebRecordingClient,
@@ -623,3 +624,121 @@ def test_the_guide_framework_examples_are_valid_python() -> None:
         for name in ("WebhookApp", "WebhookWSGIApp", "construct_event", "Event"):
             if f"webhooks.{name}" in block:
                 assert hasattr(webhooks, name)
+
+
+# ------------------------------------------------------------------- regressions from a red-team pass
+def test_the_asgi_app_releases_held_events_when_their_gap_times_out_without_new_requests() -> None:
+    handled: list[int] = []
+    app = webhooks.WebhookApp(SECRET, lambda e: handled.append(e.sequence), reorder=webhooks.Reorderer(0.2))
+
+    async def run() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://receiver") as client:
+            for sequence in (0, 2, 3):  # 1 was lost
+                body = _envelope(40, {}, sequence=sequence, notice=f"n{sequence}")
+                await client.post("/ncs", content=body, headers=_signed(body))
+            assert handled == [0]
+            await asyncio.sleep(0.5)  # no request comes: the app's timer releases them
+
+    asyncio.run(run())
+    assert handled == [0, 2, 3]
+
+
+def test_a_forgotten_session_releases_what_it_held() -> None:
+    order = webhooks.Reorderer(max_sessions=1)
+    assert order.push(_event(1, sid="a")) == []  # waits for 0
+    assert [(e.sid, e.sequence) for e in order.push(_event(0, sid="b"))] == [("a", 1), ("b", 0)]
+    with pytest.raises(ValueError):
+        webhooks.Reorderer(max_sessions=0)
+    with pytest.raises(ValueError):
+        webhooks.Reorderer(max_wait=float("nan"))
+
+
+def test_a_restarted_emulator_delivers_again(received: tuple[Receiver, list[webhooks.Event]]) -> None:
+    receiver, events = received
+    emu = Emulator(qps_limit=None, webhook_url=receiver.url, webhook_secret=SECRET)
+    for cname in ("first", "second"):
+        with emu:
+            _lifecycle(emu, "individual", cname=cname)
+            emu.wait_for_webhooks(10)
+    assert [e.cname for e in events] == ["first"] * 5 + ["second"] * 5
+
+
+def test_a_receiver_url_that_cannot_work_is_recorded_not_fatal() -> None:
+    with Emulator(qps_limit=None, webhook_url="http://127.0.0.1:99999/", webhook_secret=SECRET,
+                  webhook_retry_delays=(0.0, 0.0, 0.0), max_recorded=8) as emu:  # fmt: skip
+        _lifecycle(emu, "individual")
+        emu.wait_for_webhooks(10)
+        deliveries = emu.deliveries
+    assert len(deliveries) == 8 and not any(d.delivered for d in deliveries)  # bounded, each recorded
+
+
+def test_a_bad_secret_in_a_rotation_list_is_a_validation_error_without_the_others() -> None:
+    body = _envelope(40, {})
+    for call in (
+        lambda: webhooks.construct_event(body, _signed(body), [SECRET, ""]),
+        lambda: webhooks.verify(body, _signed(body), [SECRET, None]),  # type: ignore[list-item]
+        lambda: webhooks.WebhookApp([SECRET, 5], print),  # type: ignore[list-item]
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        frames = traceback.TracebackException.from_exception(info.value, capture_locals=True).stack
+        own = "".join(str(f.locals) for f in frames if f"{os.sep}agora_cr{os.sep}" in f.filename)
+        assert SECRET not in own and SECRET not in str(info.value)
+
+
+def test_odd_fields_keep_the_rest_of_the_details_typed() -> None:
+    null_files = webhooks.parse(_envelope(31, {"msgName": "uploaded", "status": 0, "fileList": None}))
+    assert null_files.details.status == 0 and (null_files.details.file_list or []) == []
+    odd = webhooks.parse(_envelope(31, {"msgName": "uploaded", "status": 0, "fileList": "a.m3u8"}))
+    assert odd.details.status == 0 and odd.details["fileList"] == "a.m3u8"
+    as_text = webhooks.parse(json.dumps({"eventType": "31", "payload": {"details": {"status": 0}}}))
+    assert (as_text.name, as_text.details.status) == ("uploaded", 0)
+    lone = webhooks.parse(b'{"eventType": 40, "payload": {"cname": "\\ud83d"}}')  # JSON allows it
+    assert lone.cname == "\ud83d"
+    with pytest.raises(WebhookPayloadError, match="nested deeper"):
+        webhooks.parse(b'{"a":' * 100 + b"1" + b"}" * 100)
+
+
+def test_header_objects_of_servers_and_bad_headers() -> None:
+    import email.message
+
+    body = _envelope(40, {})
+    message = email.message.Message()  # what http.server hands its handlers
+    for name, value in _signed(body).items():
+        message[name] = value
+    webhooks.verify(body, message, SECRET)  # type: ignore[arg-type]
+    for bad in (None, "Agora-Signature: x", [("a", "b", "c")]):
+        with pytest.raises(ValidationError):
+            webhooks.verify(body, bad, SECRET)  # type: ignore[arg-type]
+    status, _, _ = webhooks.WebhookWSGIApp(SECRET, print).accept(body, None)  # type: ignore[arg-type]
+    assert status == 400
+
+
+def test_a_chunked_wsgi_request_is_read_to_its_end() -> None:
+    import io
+
+    body = _envelope(40, {"msgName": "recorder_started", "status": 0})
+    handled: list[webhooks.Event] = []
+    app = webhooks.WebhookWSGIApp(SECRET, handled.append)
+    environ = {"REQUEST_METHOD": "POST", "wsgi.input": io.BytesIO(body), "wsgi.input_terminated": True}
+    environ.update({"HTTP_" + k.upper().replace("-", "_"): v for k, v in _signed(body).items()})
+    statuses: list[str] = []
+    response = app(environ, lambda status, headers: statuses.append(status))
+    list(response)
+    response.close()  # type: ignore[attr-defined]
+    assert statuses == ["200 OK"] and len(handled) == 1
+
+
+def test_cli_listen_on_a_port_it_cannot_have_exits_2_without_a_traceback() -> None:
+    env = {**os.environ, "AGORA_WEBHOOK_SECRET": SECRET}
+    done = subprocess.run([sys.executable, "-m", "agora_cr.cli", "webhook", "listen", "--port", "99999"],
+                          env=env, capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot listen" in done.stderr
+
+
+def test_fault_parameters_are_checked() -> None:
+    with Emulator(webhook_url="http://127.0.0.1:9/", webhook_secret=SECRET) as emu:
+        for kwargs in ({"times": 0}, {"delay": -1.0}, {"delay": float("nan")}):
+            with pytest.raises(ValueError):
+                emu.inject_webhook("delay", **kwargs)  # type: ignore[arg-type]

@@ -97,6 +97,7 @@ class Emulator:
                 timeout=webhook_timeout,
                 retry_delays=webhook_retry_delays,
                 store=self._store,
+                max_recorded=max_recorded,
             )
         )
 

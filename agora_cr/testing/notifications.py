@@ -99,8 +99,10 @@ class Notifier:
         timeout: float = 10.0,
         retry_delays: Sequence[float] = RETRY_DELAYS,
         store: Store | None = None,
+        max_recorded: int = 100_000,
     ) -> None:
         self.url = url
+        self.max_recorded = max_recorded
         self._store = store
         self._live: dict[str, Session] = {}  # started, not yet seen ending
         self._watcher: asyncio.Task[None] | None = None
@@ -123,6 +125,10 @@ class Notifier:
     def inject(
         self, kind: str, *, event_type: int | None = None, times: int | None = 1, delay: float = 1.0
     ) -> WebhookFault:
+        if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
+            raise ValueError("times must be None (every one) or an integer >= 1")
+        if not (isinstance(delay, (int, float)) and 0 <= delay < float("inf")):
+            raise ValueError("delay must be a finite number of seconds >= 0")
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown webhook fault {kind!r}; known: {', '.join(FAULT_KINDS)}")
         fault = WebhookFault(kind, event_type, times, delay)
@@ -187,6 +193,7 @@ class Notifier:
             first = (41, {"leaveCode": leave})
             uploaded = {"status": 0, "fileList": _uploaded_files(session, users)}
         self._emit(session, [first, (30, {"status": 0}), (31, uploaded), (11, {"exitStatus": 0})])
+        self._sequences.pop(session.sid, None)  # its last notification: the counter goes
 
     def session_failed_over(self, session: Session, new_uid: int) -> None:
         """High availability moved the task: event 12 with the new uid."""
@@ -293,10 +300,12 @@ class Notifier:
                     json.loads(response.content)
             except httpx.HTTPError as exc:
                 error = type(exc).__name__
-            except ValueError:
+            except (ValueError, RecursionError):
                 error = "the answer is not JSON"
+            except Exception as exc:  # (a bad URL, ...): recorded as a failed attempt, never fatal
+                error = f"{type(exc).__name__}: {exc}"
             payload = envelope["payload"]
-            self.deliveries.append(
+            self._record(
                 RecordedDelivery(
                     envelope["noticeId"],
                     envelope["eventType"],
@@ -312,6 +321,11 @@ class Notifier:
             )
             if error is None:
                 return
+
+    def _record(self, delivery: RecordedDelivery) -> None:
+        self.deliveries.append(delivery)
+        if len(self.deliveries) > self.max_recorded:
+            del self.deliveries[: len(self.deliveries) - self.max_recorded]
 
     async def idle(self) -> None:
         """Wait until every queued, delayed and held notification has been delivered (or given up)."""
@@ -335,6 +349,10 @@ class Notifier:
             task.cancel()
         if self._http is not None:
             await self._http.aclose()
+        # Everything above belonged to the loop that is ending: a restarted emulator starts afresh.
+        self._queue, self._worker, self._watcher, self._http = None, None, None, None
+        self._side = set()
+        self._held = []
 
 
 def _uploaded_files(session: Session, users: int) -> list[dict[str, Any]]:

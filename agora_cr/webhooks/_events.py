@@ -83,12 +83,59 @@ class Event(Record):
 
 def _details(event_type: Any, raw: Any) -> EventDetails:
     kind = event_kinds().get(event_type) if type(event_type) is int else None
-    if isinstance(raw, dict) and kind is not None:
+    fields = raw if isinstance(raw, dict) else {}
+    model = generated.NotificationDetails if kind is None else kind.model
+    return EventDetails(_lenient(model, fields))
+
+
+def _lenient(model: type[Any], fields: dict[str, Any]) -> Any:
+    """``model.from_dict(fields)``; a field whose value does not fit the model (``fileList: null``,
+    a string where a list is documented) is kept in ``additional_properties`` instead, so the others
+    stay typed and nothing is lost."""
+    try:
+        return model.from_dict(fields)
+    except Exception:  # (generated code raises what it meets: TypeError, AttributeError, ...)
+        pass
+    fitting, odd = {}, {}
+    for key, value in fields.items():
         try:
-            return EventDetails(kind.model.from_dict(raw))
-        except (TypeError, ValueError, KeyError, AttributeError):
-            pass  # an unexpected shape: keep every field through the generic model
-    return EventDetails(generated.NotificationDetails.from_dict(raw if isinstance(raw, dict) else {}))
+            model.from_dict({key: value})
+        except Exception:
+            odd[key] = value
+        else:
+            fitting[key] = value
+    parsed = model.from_dict(fitting)
+    parsed.additional_properties.update(odd)
+    return parsed
+
+
+#: Deepest nesting a notification may have (NCS bodies have 4 levels; deeper is not a notification and
+#: would exhaust the stack of anything that walks it).
+MAX_DEPTH = 64
+
+
+def _too_deep(value: Any) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+def _loads(text: bytes | str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass  # orjson refuses lone surrogate escapes ("\ud83d") that JSON itself allows
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise WebhookPayloadError(f"the notification body is not JSON ({type(exc).__name__})") from None
 
 
 def parse(body: bytes | str | dict[str, Any]) -> Event:
@@ -104,21 +151,22 @@ def parse(body: bytes | str | dict[str, Any]) -> Event:
         if not isinstance(text, (bytes, str)):
             kind = type(body).__name__
             raise WebhookPayloadError(f"a notification body is bytes, text or a dict, not {kind}")
-        try:
-            data = orjson.loads(text)
-        except (orjson.JSONDecodeError, RecursionError) as exc:
-            raise WebhookPayloadError(f"the notification body is not JSON ({type(exc).__name__})") from None
+        data = _loads(text)
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"the notification body is a JSON {type(data).__name__}, not an object")
+    if _too_deep(data):
+        raise WebhookPayloadError(f"the notification body is nested deeper than {MAX_DEPTH} levels")
+    event_type = data.get("eventType")
+    if isinstance(event_type, str) and event_type.isascii() and event_type.isdigit():
+        data = {**data, "eventType": int(event_type)}  # ("31" read as 31)
     payload = data.get("payload")
     envelope = {key: value for key, value in data.items() if key != "payload"}
     # (an empty payload when there is none or it is not an object: its fields then read as None)
     inner_fields = payload.items() if isinstance(payload, dict) else ()
     envelope["payload"] = {key: value for key, value in inner_fields if key != "details"}
-    try:
-        model = generated.NotificationEvent.from_dict(envelope)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise WebhookPayloadError(f"the notification body has an unexpected shape ({exc})") from None
+    # (a field of the wrong type, e.g. a numeric noticeId, is kept aside, never refused)
+    model = _lenient(generated.NotificationEvent, {k: v for k, v in envelope.items() if k != "payload"})
+    model.payload = _lenient(generated.NotificationPayload, envelope["payload"])
     raw_details = payload.get("details") if isinstance(payload, dict) else None
     inner = model.payload
     has_details = isinstance(payload, dict) and "details" in payload

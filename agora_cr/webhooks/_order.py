@@ -91,6 +91,10 @@ class Reorderer:
         max_held: int = 1_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        if not (isinstance(max_wait, (int, float)) and 0 <= max_wait < float("inf")):
+            raise ValueError("max_wait must be a finite number of seconds >= 0")
+        if max_sessions < 1 or max_held < 1:
+            raise ValueError("max_sessions and max_held must be >= 1")
         self.max_wait = max_wait
         self.max_sessions = max_sessions
         self.max_held = max_held
@@ -107,9 +111,10 @@ class Reorderer:
         with self._lock:
             session = self._sessions.pop(sid, None) or _Session()
             self._sessions[sid] = session
-            while len(self._sessions) > self.max_sessions:
-                self._sessions.popitem(last=False)
             ready: list[Event] = []
+            while len(self._sessions) > self.max_sessions:  # forget the least recent, releasing its held
+                _, forgotten = self._sessions.popitem(last=False)
+                ready.extend(self._release(forgotten, now, force=True))
             if sequence < session.next or sequence in session.held:
                 ready.append(event)  # a repeat: not held back (deduplicate it by noticeId)
             else:
@@ -124,6 +129,14 @@ class Reorderer:
         """Events whose gap has waited ``max_wait``: released in order, the gap given up."""
         with self._lock:
             return self._overdue(self._clock(), skip=None)
+
+    def next_due(self) -> float | None:
+        """Seconds until the next held event is due (``None``: none is held)."""
+        with self._lock:
+            starts = [session.since for session in self._sessions.values() if session.held]
+            if not starts:
+                return None
+            return max(0.0, min(starts) + self.max_wait - self._clock())
 
     def flush(self, sid: str | None = None) -> list[Event]:
         """Release every held event (of one session, or of all), in order, giving up the gaps."""

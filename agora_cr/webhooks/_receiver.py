@@ -12,6 +12,7 @@ once the response is out.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 import logging
@@ -19,7 +20,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Se
 from typing import Any
 
 from .. import _constants as C
-from ..exceptions import WebhookError, WebhookSignatureError
+from ..exceptions import ValidationError, WebhookError, WebhookSignatureError
 from ._events import Event, parse
 from ._order import Deduplicator, Reorderer
 from ._signature import _Secret, raw_body, verify
@@ -39,8 +40,10 @@ def construct_event(
     """Verify the signature of a notification (its raw body) and parse it into a typed
     :class:`Event`. Raises :class:`~agora_cr.WebhookSignatureError` or
     :class:`~agora_cr.WebhookPayloadError`."""
-    key = secret if isinstance(secret, _Secret) else _Secret(secret)
-    del secret  # (no plain secret in this frame's locals)
+    try:
+        key = _Secret.of(secret)
+    finally:
+        del secret  # (no plain secret in this frame's locals, even when raising)
     data = raw_body(body)
     verify(data, headers, key)
     return parse(data)
@@ -62,14 +65,17 @@ class Receiver:
         reorder: bool | Reorderer = False,
         max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
-        self._secret = _Secret(secret)
+        try:
+            self._secret = _Secret.of(secret)
+        finally:
+            del secret  # (no plain secret in this frame's locals, even when raising)
         self.handler = handler
         self.deduplicator = Deduplicator() if deduplicate is True else deduplicate or None
         self.reorderer = Reorderer() if reorder is True else reorder or None
         self.max_body_bytes = max_body_bytes
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(secret='***', handler={self.handler!r})"
+        return f"{type(self).__name__}(secret='***', handler={getattr(self, 'handler', None)!r})"
 
     def accept(self, body: bytes, headers: Headers) -> tuple[int, bytes, list[Event]]:
         """The status and body to answer, and the events to hand on (in order)."""
@@ -78,7 +84,7 @@ class Receiver:
         except WebhookSignatureError as exc:
             _logger.warning("webhook refused (401): %s", exc.error_msg)
             return 401, _error(exc), []
-        except WebhookError as exc:
+        except (WebhookError, ValidationError) as exc:
             _logger.warning("webhook refused (400): %s", exc.error_msg)
             return 400, _error(exc), []
         if self.deduplicator is not None and self.deduplicator.seen(event):
@@ -86,6 +92,11 @@ class Receiver:
             return 200, b"{}", []
         events = [event] if self.reorderer is None else self.reorderer.push(event)
         return 200, b"{}", events
+
+    def release_due(self) -> list[Event]:
+        """Events held for order whose gap has waited ``max_wait`` (hand them on with
+        :meth:`dispatch`); each request releases them too, and the ASGI app keeps a timer for them."""
+        return [] if self.reorderer is None else self.reorderer.due()
 
     def dispatch(self, events: Iterable[Event]) -> None:
         """Call the (sync) handler with each event; its errors are logged, not raised."""
@@ -106,7 +117,7 @@ class Receiver:
                 _logger.exception("webhook handler failed: type=%s sid=%s", event.event_type, event.sid)
 
 
-def _error(exc: WebhookError) -> bytes:
+def _error(exc: WebhookError | ValidationError) -> bytes:
     return json.dumps({"error": exc.error_msg}).encode()
 
 
@@ -152,6 +163,30 @@ class WebhookApp(Receiver):
         status, answer, events = self.accept(b"".join(chunks), headers)
         await _asgi_answer(send, status, answer)
         await self.adispatch(events)
+        self._arm()
+
+    def _arm(self) -> None:
+        """A timer for the held events' gaps (no thread: a callback on the running loop)."""
+        reorderer = self.reorderer
+        wait = None if reorderer is None else reorderer.next_due()
+        if wait is None or getattr(self, "_timer", None) is not None:
+            return
+        loop = asyncio.get_running_loop()
+        self._timer: asyncio.TimerHandle | None = loop.call_later(wait + 0.001, self._release, loop)
+
+    def _release(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._timer = None
+        task = loop.create_task(self._release_now())
+        _tasks.add(task)
+        task.add_done_callback(_tasks.discard)
+
+    async def _release_now(self) -> None:
+        await self.adispatch(self.release_due())
+        self._arm()
+
+
+#: Release tasks in flight (a reference keeps each alive until it ends).
+_tasks: set[asyncio.Task[None]] = set()
 
 
 async def _asgi_answer(send: Callable[[dict[str, Any]], Awaitable[None]], status: int, body: bytes) -> None:
@@ -173,12 +208,19 @@ class WebhookWSGIApp(Receiver):
         if environ.get("REQUEST_METHOD") != "POST":
             return _wsgi_answer(start_response, 405, b'{"error": "notifications are POSTed"}')
         try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
+            length = int(environ.get("CONTENT_LENGTH") or -1)
         except ValueError:
-            length = 0
+            length = -1
         if length > self.max_body_bytes:
             return _wsgi_answer(start_response, 413, b'{"error": "body too large"}')
-        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        if length >= 0:
+            body = environ["wsgi.input"].read(length) if length else b""
+        elif environ.get("wsgi.input_terminated"):  # chunked: the server ends the input at the body's end
+            body = environ["wsgi.input"].read(self.max_body_bytes + 1)
+            if len(body) > self.max_body_bytes:
+                return _wsgi_answer(start_response, 413, b'{"error": "body too large"}')
+        else:
+            body = b""
         headers = [(k[5:].replace("_", "-"), str(v)) for k, v in environ.items() if k.startswith("HTTP_")]
         status, answer, events = self.accept(body, headers)
         _wsgi_start(start_response, status, answer)

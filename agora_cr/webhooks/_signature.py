@@ -11,12 +11,34 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..exceptions import WebhookPayloadError, WebhookSignatureError
+from ..exceptions import ValidationError, WebhookPayloadError, WebhookSignatureError
 
 #: The headers NCS signs with, newest first (the one :func:`verify` prefers).
 SIGNATURE_HEADERS = (("agora-signature-v2", "sha256"), ("agora-signature", "sha1"))
+
+
+def _key_bytes(secret: object) -> tuple[bytes, ...] | None:
+    """The secret(s) as bytes, or ``None`` when they are not non-empty strings (returns, never
+    raises: a raising frame would hold the secret in its locals)."""
+    if isinstance(secret, _Secret):
+        return secret._keys
+    if isinstance(secret, (str, bytes, bytearray)):
+        values: list[object] = [secret]
+    elif isinstance(secret, (list, tuple)):
+        values = list(secret)
+    else:
+        return None
+    keys = []
+    for value in values:
+        if isinstance(value, str) and value:
+            keys.append(value.encode())
+        elif isinstance(value, (bytes, bytearray)) and value:
+            keys.append(bytes(value))
+        else:
+            return None
+    return tuple(keys) or None
 
 
 class _Secret:
@@ -24,12 +46,22 @@ class _Secret:
 
     __slots__ = ("_keys",)
 
-    def __init__(self, secret: str | bytes | Sequence[str | bytes]) -> None:
-        values = [secret] if isinstance(secret, (str, bytes)) else list(secret)
-        keys = [value.encode() if isinstance(value, str) else value for value in values]
-        if not keys or not all(isinstance(key, bytes) and key for key in keys):
-            raise ValueError("the webhook secret must be a non-empty string (or a list of them)")
-        self._keys = tuple(keys)
+    def __init__(self, keys: tuple[bytes, ...]) -> None:
+        self._keys = keys
+
+    @classmethod
+    def of(cls, secret: object) -> _Secret:
+        """Wrap ``secret`` (a string, bytes, or a list of them while rotating); ``ValidationError``
+        otherwise, raised once the plain value is out of every frame's locals."""
+        try:
+            keys = _key_bytes(secret)
+        finally:
+            del secret
+        if keys is None:
+            raise ValidationError(
+                "the webhook secret must be a non-empty string or bytes (or a list of them)", field="secret"
+            )
+        return cls(keys)
 
     def matches(self, body: bytes, digest: str, signature: str) -> bool:
         given = signature.strip().lower().encode()
@@ -60,19 +92,30 @@ def raw_body(body: object) -> bytes:
     )
 
 
-def _header(headers: Mapping[str, str] | Sequence[tuple[str, str]], name: str) -> str | None:
-    items = headers.items() if isinstance(headers, Mapping) else headers
-    for key, value in items:
-        key_text = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+def _header(headers: object, name: str) -> str | None:
+    """The first value of header ``name`` (case-insensitive) in a mapping, an object with
+    ``items()`` (``http.server``'s ``HTTPMessage``, werkzeug's and starlette's headers) or a list of
+    ``(name, value)`` pairs."""
+    items_of = getattr(headers, "items", None)
+    items = items_of() if callable(items_of) else headers
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise ValidationError("headers must be a mapping or (name, value) pairs", field="headers")
+    for item in items:
+        if not isinstance(item, (tuple, list)) or len(item) != 2:
+            raise ValidationError("headers must be a mapping or (name, value) pairs", field="headers")
+        key, value = item
+        key_text = key.decode("latin-1") if isinstance(key, (bytes, bytearray)) else str(key)
         if key_text.lower() == name:
-            return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+            return value.decode("latin-1") if isinstance(value, (bytes, bytearray)) else str(value)
     return None
 
 
 def sign(body: bytes | str, secret: str | bytes) -> dict[str, str]:
     """The two signature headers NCS would send with ``body`` (for tests and the emulator)."""
-    key = _Secret(secret)
-    del secret  # (no plain secret in this frame's locals)
+    try:
+        key = _Secret.of(secret)
+    finally:
+        del secret  # (no plain secret in this frame's locals, even when raising)
     return key.sign(raw_body(body))
 
 
@@ -87,8 +130,10 @@ def verify(
     (HMAC-SHA1); comparisons are constant-time, header names are case-insensitive. ``secret`` may be
     a list (while rotating it: any one matches). Raises :class:`~agora_cr.WebhookSignatureError`.
     """
-    key = secret if isinstance(secret, _Secret) else _Secret(secret)
-    del secret  # (no plain secret in this frame's locals)
+    try:
+        key = _Secret.of(secret)
+    finally:
+        del secret  # (no plain secret in this frame's locals, even when raising)
     data = raw_body(body)
     for name, digest in SIGNATURE_HEADERS:
         signature = _header(headers, name)

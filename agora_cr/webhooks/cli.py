@@ -37,7 +37,11 @@ def listen(host: str, port: int, secret: str | None, stream: TextIO, *, reorder:
 
     app = WebhookWSGIApp(key, show, reorder=reorder)
     del key
-    server = wsgiref.simple_server.make_server(host, port, app, handler_class=_QuietHandler)
+    try:
+        server = wsgiref.simple_server.make_server(host, port, app, handler_class=_QuietHandler)
+    except (OSError, OverflowError, ValueError) as exc:
+        print(f"agora-cr: error: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 2
     server.timeout = 0.2
     with StopSignals() as stop, server:
         print(
@@ -45,4 +49,5 @@ def listen(host: str, port: int, secret: str | None, stream: TextIO, *, reorder:
         )
         while stop.signum is None:
             server.handle_request()
+            app.dispatch(app.release_due())  # events held for order whose gap waited long enough
     return stop.exit_status
