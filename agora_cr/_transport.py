@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from types import TracebackType
-from typing import Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import httpcore
 import httpx
@@ -41,6 +41,9 @@ from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError, ValidationError
 from .ratelimit._base import News, NoSlot, Pacer
 from .results import RecordingSession
+
+if TYPE_CHECKING:
+    from .supervisor import AsyncSupervisor, SyncSupervisor
 
 R = TypeVar("R")
 ConnectedT = TypeVar("ConnectedT", bound="_Connected")
@@ -321,6 +324,17 @@ class SyncClient(_Connected):
             raise
         session.stop_result = client.stop(session.resource_id, session.sid, cname, uid)
 
+    def supervise(
+        self, cname: str, uid: str | int, *, backup_uid: str | int, **options: Any
+    ) -> SyncSupervisor:
+        """A recording that stays up (``with client.supervise(...) as sup: sup.run(seconds)``): see
+        :mod:`agora_cr.supervisor`. ``options``: ``token=`` or ``app_certificate=``, ``duration=``,
+        ``settings=``, ``on_change=``, ``state_file=``, ``refresh_storage=``, and this client's
+        ``start`` blocks (``storage_config=``, ...)."""
+        from .supervisor import SyncSupervisor
+
+        return SyncSupervisor(self, cname, uid, backup_uid=backup_uid, **options)
+
     def close(self) -> None:
         """Close the connection pool (and log files opened by the builder). Idempotent."""
         if not self._closed:
@@ -451,6 +465,15 @@ class AsyncClient(_Connected):
         )
         if cancelled is not None:
             raise cancelled
+
+    def supervise(
+        self, cname: str, uid: str | int, *, backup_uid: str | int, **options: Any
+    ) -> AsyncSupervisor:
+        """``async with client.supervise(...) as sup: await sup.run(seconds)``: the sync client's
+        :meth:`SyncClient.supervise`, awaited."""
+        from .supervisor import AsyncSupervisor
+
+        return AsyncSupervisor(self, cname, uid, backup_uid=backup_uid, **options)
 
     async def aclose(self) -> None:
         """Close the connection pool (and log files opened by the builder). Idempotent."""

@@ -6,10 +6,10 @@ Lifecycle of a session (``phase``)::
       └──────────── resourceExpiredHour after start ──────────────────────────► gone
 
 ``query``/``update``/``updateLayout`` work only while live (else 404 code 404); ``stop`` answers
-400 code 49 while exiting and 404 once gone. Failures (``Emulator.fail_session``): a lost worker
-answers 404 for good; a migrating task 404 until it is back with a new uid; a stuck start never
-reaches status 4. Everything is evaluated lazily against ``now()``, so
-advancing the clock is all a test needs to do.
+400 code 49 while exiting (also after maxIdleTime fired, as the docs say) and 404 once gone.
+Failures (``Emulator.fail_session``): a lost worker answers 404 for good; a migrating task 404 until
+it is back with a new uid; a stuck start never reaches status 4. Everything is evaluated lazily
+against ``now()``, so advancing the clock is all a test needs to do.
 """
 
 from __future__ import annotations

@@ -1,0 +1,465 @@
+"""The supervisor's algorithm, once, as a generator of actions; :mod:`._drivers` runs it sync or async.
+
+States: ``starting`` → ``confirming`` → ``recording`` ⇄ ``migrating``; ``restarting`` (a new task with
+the other uid) after a start that never records or a task confirmed lost; ``stopped`` at the end;
+``failed`` when ``max_restarts`` is used up or a start cannot be made. Webhook events fed to it
+(:meth:`Supervisor.feed`) say first what ``query`` would say later: 12 ``session_failover`` (the new
+uid: a migration, not a loss), 41/11 (the recorder left: idle or ended), 31/32 (the uploaded files).
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Callable, Generator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .. import _constants as C
+from ..exceptions import (
+    AlreadyStartedError,
+    ClientException,
+    InvalidOperationError,
+    NoRecordedDataError,
+    NotFoundError,
+    RequestNotCompletedError,
+    ServerError,
+    ValidationError,
+)
+from ..tokens import MAX_EXPIRE, build_rtc_token, parse_token
+from ._manifest import Manifest, SessionRecord
+from ._settings import SupervisorSettings
+
+_logger = logging.getLogger(C.LOGGER_NAME)
+
+STATES = ("starting", "confirming", "recording", "migrating", "restarting", "stopped", "failed")
+#: query statuses that mean the recorder records.
+RECORDING_STATUSES = (4, 5)
+#: leaveCode bit: the recorder left because nobody was in the channel (maxIdleTime).
+LEAVE_CODE_NO_USERS = 4
+
+
+class Call:
+    """Run ``client.<name>(*args, **kwargs)``; the flow receives its result or its ClientException."""
+
+    __slots__ = ("args", "kwargs", "name")
+
+    def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.name, self.args, self.kwargs = name, args, kwargs
+
+
+class Wait:
+    """Let ``seconds`` pass on the supervisor's clock."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+Action = Call | Wait
+Flow = Generator[Action, Any, Any]
+
+
+class Supervisor:
+    """One supervised recording (see :meth:`~agora_cr.MixRecordingClient.supervise`)."""
+
+    def __init__(
+        self,
+        client: Any,
+        cname: str,
+        uid: str | int,
+        *,
+        backup_uid: str | int,
+        token: str | None = None,
+        app_certificate: str | None = None,
+        duration: float | None = None,
+        settings: SupervisorSettings | None = None,
+        on_change: Callable[[str, Supervisor], None] | None = None,
+        state_file: str | os.PathLike[str] | None = None,
+        refresh_storage: Callable[[], Any] | None = None,
+        **start_blocks: Any,
+    ) -> None:
+        self.client = client
+        self.cname = cname
+        self.mode: str = client._mode
+        self.uids = (str(uid), str(backup_uid))
+        if self.uids[0] == self.uids[1]:
+            raise ValidationError("backup_uid must differ from uid", field="backup_uid")
+        self.settings = settings or SupervisorSettings()
+        self.duration = duration
+        self.on_change = on_change
+        self.state_file = None if state_file is None else Path(state_file)
+        self.refresh_storage = refresh_storage
+        self._tokens = _Tokens(self, token, app_certificate, duration)
+        del token, app_certificate
+        for candidate in self.uids:  # every input checked before anything is sent
+            client._recording_blocks(cname, candidate, self._tokens.for_uid(candidate), dict(start_blocks))
+        self._blocks = start_blocks
+        self.sessions: list[SessionRecord] = []
+        self.state = "starting"
+        self._uid_index = 0
+        self._restarts = 0
+        self._events: collections.deque[Any] = collections.deque(maxlen=1000)
+        self._lock = threading.Lock()
+        self._stop_requested = False
+        self._failover_until = 0.0
+        self._resume()
+
+    def __repr__(self) -> str:
+        count = len(self.sessions)
+        shown = f"cname={self.cname!r}, mode={self.mode!r}, state={self.state!r}, sessions={count}"
+        return f"{type(self).__name__}({shown})"
+
+    # -------------------------------------------------------------------------------- public face
+    @property
+    def current(self) -> SessionRecord | None:
+        """The live session, if any."""
+        last = self.sessions[-1] if self.sessions else None
+        return last if last is not None and last.exit_reason is None else None
+
+    @property
+    def manifest(self) -> Manifest:
+        """Every session so far and their files (complete once the supervisor has stopped)."""
+        return Manifest(self.cname, self.mode, list(self.sessions))
+
+    def feed(self, event: Any) -> None:
+        """Hand over a webhook event (:class:`agora_cr.webhooks.Event`) of this recording; safe from
+        any thread. Events of other channels are ignored."""
+        if getattr(event, "cname", None) in (None, self.cname):
+            self._events.append(event)
+
+    def request_stop(self) -> None:
+        """Ask :meth:`run` to return at its next wake (the session is stopped on exit)."""
+        self._stop_requested = True
+
+    # ---------------------------------------------------------------------------------- the flow
+    def _set(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            _logger.info("supervisor %s: %s", self.cname, state)
+            self._save()
+            if self.on_change is not None:
+                self.on_change(state, self)
+
+    def _now_wall(self) -> float:
+        return time.time()
+
+    def run_flow(self, seconds: float | None) -> Flow:
+        """Supervise for ``seconds`` (``None``: until :meth:`request_stop`) or until it fails."""
+        clock = self.settings.clock
+        until = math.inf if seconds is None else clock() + seconds
+        while not self._stop_requested and clock() < until and self.state not in ("stopped", "failed"):
+            if self.state in ("starting", "restarting"):
+                yield from self._start_new()
+            elif self.state == "confirming":
+                yield from self._confirm(until)
+            else:
+                yield from self._monitor(until)
+
+    def _start_new(self) -> Flow:
+        settings = self.settings
+        while True:
+            uid = self.uids[self._uid_index]
+            exclude = [session.resource_id for session in self.sessions] or None
+            acquired = yield Call("acquire", self.cname, uid, exclude_resource_ids=exclude)
+            if isinstance(acquired, ClientException):
+                return self._give_up(f"acquire failed: {acquired}")
+            delays, waits_65 = list(settings.start_retry_delays), list(settings.not_completed_delays)
+            while True:
+                blocks = dict(self._blocks)
+                token = self._tokens.for_uid(uid)
+                if token is not None:
+                    blocks["token"] = token
+                started = yield Call("start", acquired.resource_id, self.cname, uid, **blocks)
+                del blocks, token
+                if not isinstance(started, ClientException):
+                    self.sessions.append(
+                        SessionRecord(acquired.resource_id, started.sid, uid, self._now_wall())
+                    )
+                    self._started_at = settings.clock()
+                    self._set("confirming")
+                    return None
+                if isinstance(started, ServerError) and started.error_code == 502:
+                    break  # no worker for this resource: acquire again
+                if isinstance(started, RequestNotCompletedError) and waits_65:
+                    yield Wait(waits_65.pop(0))
+                    continue
+                if isinstance(started, (ServerError, RequestNotCompletedError)) and delays:
+                    yield Wait(delays.pop(0))
+                    continue
+                if isinstance(started, (ServerError, RequestNotCompletedError, AlreadyStartedError)):
+                    self._uid_index ^= 1  # the same parameters keep failing: the other uid
+                    if not self._count_restart():
+                        return None
+                    break
+                return self._give_up(f"start failed: {started}")
+
+    def _confirm(self, until: float) -> Flow:
+        settings = self.settings
+        session = self.current
+        assert session is not None
+        yield from self._wait(settings.confirm_after, until)
+        intervals = list(settings.confirm_intervals)
+        while not self._stop_requested and settings.clock() < until:
+            answer = yield Call("query", session.resource_id, session.sid)
+            if not isinstance(answer, ClientException) and answer.status in RECORDING_STATUSES:
+                self._record_files(session, answer)
+                self._next_refresh = settings.clock() + settings.storage_refresh_interval
+                self._set("recording")
+                return None
+            if (
+                isinstance(answer, NotFoundError)
+                or settings.clock() - self._started_at >= settings.confirm_timeout
+            ):
+                yield from self._replace(session, "not_started")
+                return None
+            yield from self._wait(intervals.pop(0) if len(intervals) > 1 else intervals[0], until)
+        return None
+
+    def _monitor(self, until: float) -> Flow:
+        settings = self.settings
+        session = self.current
+        assert session is not None
+        due = settings.clock() + settings.monitor_interval
+        while not self._stop_requested and settings.clock() < min(due, until):
+            ended = self._take_events(session)
+            if ended is not None:
+                yield from self._ended(session, ended)
+                return None
+            if self._check_now:
+                break
+            yield from self._wait(min(due, until) - settings.clock(), until, events=True)
+            if self.refresh_storage is not None and settings.clock() >= self._next_refresh:
+                self._next_refresh = settings.clock() + settings.storage_refresh_interval
+                yield from self._refresh(session)
+        self._check_now = False
+        if self._stop_requested or settings.clock() >= until:
+            return None
+        answer = yield Call("query", session.resource_id, session.sid)
+        if not isinstance(answer, ClientException):
+            self._record_files(session, answer)
+            self._set("recording")
+            return None
+        if not isinstance(answer, NotFoundError):
+            _logger.warning("supervisor %s: query failed (%s); checking again later", self.cname, answer)
+            return None
+        self._set("migrating")
+        backoff = list(settings.migration_backoff)
+        while backoff or settings.clock() < self._failover_until:
+            yield from self._wait(
+                backoff.pop(0) if backoff else settings.wake_interval * 5, until, events=True
+            )
+            if self._stop_requested or settings.clock() >= until:
+                return None
+            ended = self._take_events(session)
+            if ended is not None:
+                yield from self._ended(session, ended)
+                return None
+            answer = yield Call("query", session.resource_id, session.sid)
+            if not isinstance(answer, ClientException):
+                self._set("recording")
+                return None
+        yield from self._replace(session, "lost")
+        return None
+
+    def _ended(self, session: SessionRecord, reason: str) -> Flow:
+        """The recorder left by itself (events said so): stop it (435 "no recorded data" when nobody
+        published) and end supervising; restarting would only idle out again."""
+        yield from self._stop(session)
+        if session.exit_reason in ("already_exiting", "gone"):
+            session.exit_reason = reason
+        self._set("stopped")
+
+    def _replace(self, session: SessionRecord, reason: str) -> Flow:
+        """End ``session`` (stopping it if it may still run) and start a new one with the other uid."""
+        if reason == "not_started":
+            yield from self._stop(session)
+        session.exit_reason = reason
+        session.ended_at = session.ended_at or self._now_wall()
+        self._uid_index ^= 1
+        if self._count_restart():
+            self._set("restarting")
+
+    def _count_restart(self) -> bool:
+        self._restarts += 1
+        if self._restarts > self.settings.max_restarts:
+            self._give_up(f"{self.settings.max_restarts} restarts used up")
+            return False
+        return True
+
+    def _give_up(self, why: str) -> None:
+        _logger.error("supervisor %s: giving up: %s", self.cname, why)
+        self.failure = why
+        self._set("failed")
+
+    def _refresh(self, session: SessionRecord) -> Flow:
+        assert self.refresh_storage is not None
+        storage = self.refresh_storage()
+        answer = yield Call(
+            "update", session.resource_id, session.sid, self.cname, session.uid, storage_config=storage
+        )
+        del storage
+        if isinstance(answer, ClientException):
+            _logger.warning("supervisor %s: storage refresh failed: %s", self.cname, answer)
+
+    def finish_flow(self) -> Flow:
+        """Stop the live session, whatever happened (the exit of ``with``/``async with``)."""
+        session = self.current
+        if session is not None:
+            yield from self._stop(session)
+        if self.state != "failed":
+            self._set("stopped")
+        self._save()
+
+    def _stop(self, session: SessionRecord) -> Flow:
+        uid = session.migrated_uid or session.uid
+        answer = yield Call("stop", session.resource_id, session.sid, self.cname, uid)
+        session.ended_at = self._now_wall()
+        if isinstance(answer, NoRecordedDataError):
+            session.exit_reason = "no_recorded_data"
+        elif isinstance(answer, InvalidOperationError):
+            session.exit_reason = session.exit_reason or "already_exiting"
+        elif isinstance(answer, NotFoundError):
+            session.exit_reason = session.exit_reason or "gone"
+        elif isinstance(answer, ClientException):
+            session.exit_reason = "stop_failed"
+            _logger.error(
+                "supervisor %s: stop failed: %s; stop sid %s again", self.cname, answer, session.sid
+            )
+        else:
+            session.exit_reason = session.exit_reason or "stopped"
+            session.add_files([item.model.to_dict() for item in answer.files])
+
+    # ------------------------------------------------------------------------------ small helpers
+    _check_now = False
+    _next_refresh = math.inf
+    _started_at = 0.0
+    failure: str | None = None
+
+    def _wait(self, seconds: float, until: float, *, events: bool = False) -> Flow:
+        """Wait ``seconds`` in slices of ``wake_interval`` (so a stop request or an event is seen)."""
+        settings = self.settings
+        end = min(settings.clock() + max(seconds, 0.0), until)
+        while not self._stop_requested:
+            left = end - settings.clock()
+            if left <= 0 or (events and self._events):
+                return
+            yield Wait(min(left, settings.wake_interval))
+
+    def _take_events(self, session: SessionRecord) -> str | None:
+        """Apply the fed events; the exit reason if they say the recorder is gone for good."""
+        ended = None
+        while self._events:
+            event = self._events.popleft()
+            if getattr(event, "sid", session.sid) != session.sid:
+                continue
+            name = getattr(event, "name", None)
+            details = getattr(event, "details", None)
+            if name == "session_failover":
+                new_uid = getattr(details, "new_uid", None)
+                if new_uid is not None:
+                    session.migrated_uid = str(new_uid)
+                self._failover_until = self.settings.clock() + self.settings.migration_window
+                self._check_now = True
+            elif name in ("uploaded", "backuped"):
+                files = getattr(details, "file_list", None) or []
+                session.add_files([item.model.to_dict() for item in files])
+            elif name == "recorder_leave" and (getattr(details, "leave_code", 0) or 0) & LEAVE_CODE_NO_USERS:
+                ended = "idle"
+            elif name == "session_exit" and ended is None:
+                self._check_now = True
+        return ended
+
+    def _record_files(self, session: SessionRecord, answer: Any) -> None:
+        files = getattr(answer, "files", None) or []
+        session.add_files([item.model.to_dict() for item in files])
+
+    # ------------------------------------------------------------------------------- persistence
+    def _save(self) -> None:
+        if self.state_file is None:
+            return
+        data = {
+            "cname": self.cname,
+            "mode": self.mode,
+            "uids": list(self.uids),
+            "uid_index": self._uid_index,
+            "restarts": self._restarts,
+            "state": self.state,
+            "sessions": [asdict(session) for session in self.sessions],
+        }
+        temporary = self.state_file.with_name(self.state_file.name + ".tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, self.state_file)
+
+    def _resume(self) -> None:
+        """Pick up a recording a previous process supervised (its state file), instead of leaking it."""
+        if self.state_file is None or not self.state_file.exists():
+            return
+        data = json.loads(self.state_file.read_text(encoding="utf-8"))
+        if data.get("cname") != self.cname or data.get("mode") != self.mode:
+            raise ValidationError(f"{self.state_file} is the state of another recording", field="state_file")
+        self.sessions = [SessionRecord(**session) for session in data.get("sessions", [])]
+        self._uid_index = int(data.get("uid_index", 0))
+        self._restarts = int(data.get("restarts", 0))
+        if self.current is not None:
+            self._started_at = self.settings.clock()
+            self.state = "confirming"  # check it with query before trusting it
+            _logger.info(
+                "supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.state_file
+            )
+
+
+class _Tokens:
+    """The recorder's token for each uid: the one given (checked to outlive ``duration``), or minted
+    from the App Certificate."""
+
+    def __init__(
+        self, owner: Supervisor, token: str | None, certificate: str | None, duration: float | None
+    ) -> None:
+        self._token = token
+        self._app_id = owner.client._config.app_id
+        self._cname = owner.cname
+        self._duration = duration
+        self._certificate = _CertificateBox(certificate) if certificate else None
+        del certificate
+        if token is not None and self._certificate is not None:
+            raise ValidationError("give token= or app_certificate=, not both", field="token")
+        if token is not None and duration is not None:
+            parsed = parse_token(token)
+            if parsed.valid_until() < time.time() + duration:
+                raise ValidationError(
+                    f"the token ends before the planned duration ({duration:g} s): it cannot be renewed "
+                    "during a recording; mint one that outlives it",
+                    field="token",
+                )
+        if self._certificate is not None and duration is not None and duration > MAX_EXPIRE:
+            raise ValidationError(
+                f"a recording longer than {MAX_EXPIRE} s outlives any token (24 h at most)", field="duration"
+            )
+
+    def for_uid(self, uid: str) -> str | None:
+        if self._certificate is None:
+            return self._token
+        return self._certificate.mint(self._app_id, self._cname, uid)
+
+
+class _CertificateBox:
+    """The App Certificate, shown as ``***``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def mint(self, app_id: str, cname: str, uid: str) -> str:
+        return build_rtc_token(app_id, self._value, cname, uid, expire=MAX_EXPIRE)
+
+    def __repr__(self) -> str:
+        return "***"

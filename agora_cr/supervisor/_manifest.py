@@ -1,0 +1,83 @@
+"""What a supervised recording leaves: every session it ran and all their files, in time order, with
+the gaps between sessions marked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class SessionRecord:
+    """One recording task the supervisor ran (times are Unix seconds)."""
+
+    resource_id: str
+    sid: str
+    uid: str
+    started_at: float
+    ended_at: float | None = None
+    #: ``stopped``, ``no_recorded_data`` (435), ``already_exiting`` (49), ``gone`` (404 at stop),
+    #: ``not_started``, ``lost``, ``idle`` (left an empty channel), ``stop_failed``; ``None`` while live.
+    exit_reason: str | None = None
+    #: Its files: ``{"fileName", "sliceStartTime", ...}`` as the service reported them.
+    files: list[dict[str, Any]] = field(default_factory=list)
+    #: The uid after a high-availability migration (event 12), if any.
+    migrated_uid: str | None = None
+
+    def add_files(self, files: list[dict[str, Any]]) -> None:
+        known = {item.get("fileName") for item in self.files}
+        for item in files:
+            if item.get("fileName") not in known:
+                self.files.append(item)
+                known.add(item.get("fileName"))
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A stretch of time no session recorded (between one session's end and the next one's start)."""
+
+    start: float
+    end: float
+    after_sid: str
+    before_sid: str
+
+
+@dataclass
+class Manifest:
+    """Every session of one supervised recording, their files merged in time order, and the gaps."""
+
+    cname: str
+    mode: str
+    sessions: list[SessionRecord]
+
+    @property
+    def files(self) -> list[dict[str, Any]]:
+        """Every file of every session, by ``sliceStartTime`` then session order, each with its ``sid``."""
+        merged = []
+        for order, session in enumerate(self.sessions):
+            for item in session.files:
+                merged.append((item.get("sliceStartTime") or 0, order, {**item, "sid": session.sid}))
+        return [item for _, _, item in sorted(merged, key=lambda entry: (entry[0], entry[1]))]
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Where nothing was recorded between two sessions."""
+        out = []
+        for before, after in zip(self.sessions, self.sessions[1:], strict=False):
+            end = before.ended_at if before.ended_at is not None else after.started_at
+            if after.started_at > end:
+                out.append(Gap(end, after.started_at, before.sid, after.sid))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cname": self.cname,
+            "mode": self.mode,
+            "sessions": [asdict(session) for session in self.sessions],
+            "files": self.files,
+            "gaps": [asdict(gap) for gap in self.gaps],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
