@@ -10,8 +10,10 @@
     One REST call; credentials from ``AGORA_APP_ID``, ``AGORA_CUSTOMER_ID``, ``AGORA_CUSTOMER_SECRET``
     (``AGORA_REGION``, ``AGORA_BASE_URL`` optional) or the matching options. Request blocks are read as the
     wire ``clientRequest`` JSON object (``--json FILE``, ``-`` for stdin); the result is printed as JSON.
-``agora-cr record --mode M --cname C --uid U [--storage-json FILE] [--duration S]``
-    Acquires, starts, polls the status until the duration ends or Ctrl-C, and always stops.
+``agora-cr record --mode M --cname C --uid U [--storage-json FILE] [--duration S] [--supervise]``
+    Acquires, starts, polls the status until the duration ends or Ctrl-C, and always stops; with
+    ``--supervise``, on the supervisor (restarts, migrations), state changes as JSON lines on stderr
+    and the manifest as JSON on stdout.
 
 Exit status: 0 success, 1 an error answered by the service or the network, 2 bad input or usage.
 """
@@ -168,6 +170,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=float, help="seconds to record (default: until Ctrl-C)")
     p.add_argument("--interval", type=float, default=5.0, help="seconds between status queries (default 5)")
     p.add_argument("--emulator", action="store_true", help="record against an embedded emulator")
+    p.add_argument(
+        "--supervise",
+        action="store_true",
+        help="run on the supervisor (restarts, migrations): state changes as JSON lines on stderr, "
+        "the manifest as JSON on stdout",
+    )
+    p.add_argument("--backup-uid", help="with --supervise: the uid of restarts (default: uid + 1)")
+    p.add_argument(
+        "--state-file", metavar="FILE", help="with --supervise: resume a recording after a restart"
+    )
     return parser
 
 
@@ -302,6 +314,8 @@ def _record(args: argparse.Namespace, out: TextIO) -> int:
         if not storage:
             raise UsageError("--storage-json is required (the storage that receives the files)")
         blocks = {**_read_json(args.config_json, "start clientRequest"), "storageConfig": storage}
+        if args.supervise:
+            return _record_supervised(args, out, blocks, emu)
         with (
             _client(args, args.mode, emu.base_url if emu is not None else None) as client,
             StopSignals() as stop,
@@ -331,6 +345,50 @@ def _record(args: argparse.Namespace, out: TextIO) -> int:
                 )
                 out.flush()
     return stop.exit_status
+
+
+def _record_supervised(args: argparse.Namespace, out: TextIO, blocks: dict[str, Any], emu: Any) -> int:
+    """``record --supervise``: the supervisor records until ``--duration`` or a stop signal; every
+    state change is a JSON line on stderr, the manifest a JSON document on stdout."""
+    from .supervisor import SupervisorSettings
+
+    backup = args.backup_uid
+    if backup is None:
+        if not args.uid.isdigit():
+            raise UsageError("--backup-uid is required when --uid is not a number")
+        backup = str(int(args.uid) + 1)
+    with (
+        _client(args, args.mode, emu.base_url if emu is not None else None) as client,
+        StopSignals() as stop,
+    ):
+        supervisor: Any = None
+
+        def sleep(seconds: float) -> None:
+            if _sleep(stop, seconds) and supervisor is not None:
+                supervisor.request_stop()
+
+        def changed(state: str, sup: Any) -> None:
+            current = sup.current
+            line = {"state": state, "cname": sup.cname, "time": round(time.time(), 3)}
+            if current is not None:
+                line.update(sid=current.sid, uid=current.uid, resource_id=current.resource_id)
+            print(json.dumps(line), file=sys.stderr, flush=True)
+
+        settings = SupervisorSettings(monitor_interval=args.interval, sleep=sleep)
+        kwargs = _blocks("start", args.mode, blocks)
+        if args.token is not None:
+            kwargs["token"] = args.token
+        supervisor = client.supervise(
+            args.cname, args.uid, backup_uid=backup, settings=settings, on_change=changed,
+            state_file=args.state_file, duration=args.duration, **kwargs,
+        )  # fmt: skip
+        with supervisor:
+            supervisor.run(args.duration)
+        out.write(supervisor.manifest.to_json() + "\n")
+        out.flush()
+    if stop.signum is not None:
+        return stop.exit_status
+    return 1 if supervisor.state == "failed" else 0
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -257,3 +257,31 @@ def test_emulator_command_prints_its_url_and_credentials() -> None:
         proc.terminate()
         proc.wait(timeout=10)
     assert any("http://127.0.0.1:" in line for line in lines), lines
+
+
+def test_record_supervised_prints_states_and_the_manifest_and_stops_on_sigterm() -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "agora_cr.cli", "record", "--mode", "mix", "--cname", "room", "--uid", "7",
+               "--emulator", "--supervise", "--interval", "1"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    states = []
+    try:
+        for line in process.stderr:
+            if line.startswith("{"):
+                states.append(json.loads(line))
+                if states[-1]["state"] == "recording":
+                    break
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert [s["state"] for s in states] == ["confirming", "recording"] and states[-1]["uid"] == "7"
+    manifest = json.loads(out)
+    assert [(s["uid"], s["exit_reason"]) for s in manifest["sessions"]] == [("7", "stopped")]
+    assert manifest["files"] and manifest["gaps"] == []
