@@ -297,3 +297,77 @@ def test_the_async_supervisor_stops_the_session_when_cancelled(emu: Emulator) ->
 
     sup = asyncio.run(main())
     assert _live(emu) == [] and [s.exit_reason for s in sup.manifest.sessions] == ["stopped"]
+
+
+KILLED_SCRIPT = """
+import sys
+from agora_cr import MixRecordingClient
+from agora_cr.supervisor import SupervisorSettings
+
+url, app_id, customer_id, secret, state = sys.argv[1:6]
+fast = SupervisorSettings(confirm_after=0.1, confirm_intervals=(0.1,), monitor_interval=0.5)
+client = MixRecordingClient(app_id, customer_id, secret, base_url=url, rate_limit=None)
+supervisor = client.supervise("room", "1001", backup_uid="1002", settings=fast, state_file=state,
+                              on_change=lambda s, _: print(s, flush=True),
+                              storage_config={"vendor": 1, "region": 0, "bucket": "b", "accessKey": "a",
+                                              "secretKey": "s"})
+with supervisor:
+    supervisor.run(None)
+"""
+
+
+def test_a_killed_process_leaves_a_state_file_the_next_one_resumes(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    state = tmp_path / "room.json"
+    with Emulator(qps_limit=None) as emu:
+        emu.set_channel_users("room", 2)
+        args = [emu.base_url, emu.app_id, emu.customer_id, emu.customer_secret, str(state)]
+        process = subprocess.Popen(
+            [sys.executable, "-c", KILLED_SCRIPT, *args], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline().strip() == "confirming"
+            assert process.stdout.readline().strip() == "recording"
+        finally:
+            process.send_signal(signal.SIGKILL)  # no cleanup at all
+            process.wait(10)
+        live = _live(emu)
+        assert len(live) == 1
+        assert "secretKey" not in state.read_text() and emu.customer_secret not in state.read_text()
+        fast = SupervisorSettings(confirm_after=0.1, confirm_intervals=(0.1,), monitor_interval=0.5)
+        client = MixRecordingClient(**client_kwargs(emu, max_retries=0))
+        resumed = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE, settings=fast,
+                                   state_file=state)  # fmt: skip
+        with client, resumed:
+            assert resumed.run(1.0) == "recording"
+        assert _live(emu) == [] and [s.sid for s in resumed.manifest.sessions] == live
+        assert [r.operation for r in emu.requests].count("start") == 1
+
+
+def test_with_the_fleet_limiter_the_state_lives_in_redis(emu: Emulator) -> None:
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    from agora_cr import RedisRateLimiter
+    from agora_cr.testing import RedisServer
+
+    script = Script(emu)
+    with RedisServer() as server:
+        limiter = RedisRateLimiter(server.url, 10)
+        with MixRecordingClient(**client_kwargs(emu, max_retries=0, rate_limit=limiter)) as client:
+            first = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                                     settings=script.settings())  # fmt: skip
+            first.run(300)
+            sid = first.current.sid  # type: ignore[union-attr]
+            del first  # the process dies
+            with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                                  settings=script.settings()) as second:  # fmt: skip
+                assert second.current is not None and second.current.sid == sid
+                second.run(60)
+        limiter.close()
+    assert _live(emu) == [] and [r.operation for r in emu.requests].count("start") == 1

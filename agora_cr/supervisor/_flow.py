@@ -10,7 +10,6 @@ uid: a migration, not a loss), 41/11 (the recorder left: idle or ended), 31/32 (
 from __future__ import annotations
 
 import collections
-import json
 import logging
 import math
 import os
@@ -18,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Generator
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from .. import _constants as C
@@ -35,6 +33,7 @@ from ..exceptions import (
 from ..tokens import MAX_EXPIRE, build_rtc_token, parse_token
 from ._manifest import Manifest, SessionRecord
 from ._settings import SupervisorSettings
+from ._store import store_for
 
 _logger = logging.getLogger(C.LOGGER_NAME)
 
@@ -95,7 +94,7 @@ class Supervisor:
         self.settings = settings or SupervisorSettings()
         self.duration = duration
         self.on_change = on_change
-        self.state_file = None if state_file is None else Path(state_file)
+        self.store = store_for(client, cname, state_file)
         self.refresh_storage = refresh_storage
         self._tokens = _Tokens(self, token, app_certificate, duration)
         del token, app_certificate
@@ -383,7 +382,7 @@ class Supervisor:
 
     # ------------------------------------------------------------------------------- persistence
     def _save(self) -> None:
-        if self.state_file is None:
+        if self.store is None:
             return
         data = {
             "cname": self.cname,
@@ -394,17 +393,15 @@ class Supervisor:
             "state": self.state,
             "sessions": [asdict(session) for session in self.sessions],
         }
-        temporary = self.state_file.with_name(self.state_file.name + ".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, self.state_file)
+        self.store.save(data)
 
     def _resume(self) -> None:
         """Pick up a recording a previous process supervised (its state file), instead of leaking it."""
-        if self.state_file is None or not self.state_file.exists():
+        data = None if self.store is None else self.store.load()
+        if not data or data.get("state") in ("stopped", "failed"):
             return
-        data = json.loads(self.state_file.read_text(encoding="utf-8"))
         if data.get("cname") != self.cname or data.get("mode") != self.mode:
-            raise ValidationError(f"{self.state_file} is the state of another recording", field="state_file")
+            raise ValidationError(f"{self.store} holds the state of another recording", field="state_file")
         self.sessions = [SessionRecord(**session) for session in data.get("sessions", [])]
         self._uid_index = int(data.get("uid_index", 0))
         self._restarts = int(data.get("restarts", 0))
@@ -412,7 +409,7 @@ class Supervisor:
             self._started_at = self.settings.clock()
             self.state = "confirming"  # check it with query before trusting it
             _logger.info(
-                "supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.state_file
+                "supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.store
             )
 
 
