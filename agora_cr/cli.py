@@ -356,7 +356,7 @@ def _record_supervised(args: argparse.Namespace, out: TextIO, blocks: dict[str, 
     if backup is None:
         if not args.uid.isdigit():
             raise UsageError("--backup-uid is required when --uid is not a number")
-        backup = str(int(args.uid) + 1)
+        backup = str(int(args.uid) + 1 if int(args.uid) < 4294967295 else int(args.uid) - 1)
     with (
         _client(args, args.mode, emu.base_url if emu is not None else None) as client,
         StopSignals() as stop,

@@ -253,7 +253,7 @@ def test_a_restarted_process_resumes_from_its_state_file_and_stops_cleanly(
 def test_a_token_that_ends_before_the_planned_duration_is_refused_before_any_request(
     emu: Emulator, client: MixRecordingClient
 ) -> None:
-    short = build_rtc_token(APP_ID, CERT, "room", 1001, expire=600)
+    short = build_rtc_token(APP_ID, CERT, "room", 0, expire=600)  # for any uid: the backup uid too
     with pytest.raises(ValidationError, match="cannot be renewed"):
         client.supervise(
             "room", "1001", backup_uid="1002", token=short, duration=3600, storage_config=STORAGE
@@ -261,6 +261,9 @@ def test_a_token_that_ends_before_the_planned_duration_is_refused_before_any_req
     with pytest.raises(ValidationError, match="24 h"):
         client.supervise("room", "1001", backup_uid="1002", app_certificate=CERT, duration=90_000,
                          storage_config=STORAGE)  # fmt: skip
+    one_uid = build_rtc_token(APP_ID, CERT, "room", 1001)
+    with pytest.raises(ValidationError, match="backup uid needs a token"):
+        client.supervise("room", "1001", backup_uid="1002", token=one_uid, storage_config=STORAGE)
     assert emu.requests == []
 
 
@@ -371,3 +374,162 @@ def test_with_the_fleet_limiter_the_state_lives_in_redis(emu: Emulator) -> None:
                 second.run(60)
         limiter.close()
     assert _live(emu) == [] and [r.operation for r in emu.requests].count("start") == 1
+
+
+# ------------------------------------------------------------------- regressions from a red-team pass
+def test_a_stop_that_keeps_failing_leaves_the_session_for_the_next_supervisor(
+    emu: Emulator, client: MixRecordingClient, tmp_path: Path
+) -> None:
+    script = Script(emu)
+    state = tmp_path / "room.json"
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings(), state_file=state) as first:  # fmt: skip
+        first.run(60)
+        sid = first.current.sid  # type: ignore[union-attr]
+        emu.inject(operation="stop", status=500, code=502, times=4)  # the first try and its 3 retries
+    assert first.state == "failed" and first.manifest.sessions[0].exit_reason == "stop_failed"
+    assert _live(emu) == [sid]
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings(), state_file=state) as second:  # fmt: skip
+        assert second.current is not None and second.current.sid == sid
+    assert _live(emu) == [] and [r.operation for r in emu.requests].count("start") == 1
+
+
+def test_a_migration_of_70_s_without_events_is_not_called_lost(
+    emu: Emulator, client: MixRecordingClient
+) -> None:
+    script = Script(emu)
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings()) as sup:  # fmt: skip
+        sup.run(60)
+        sid = sup.current.sid  # type: ignore[union-attr]
+        script.at(emu.now() + 100, lambda: emu.fail_session(sid, "migrate", duration=70))
+        sup.run(600)
+        assert sup.state == "recording"
+    assert [(s.sid, s.exit_reason) for s in sup.manifest.sessions] == [(sid, "stopped")]
+    assert _live(emu) == []
+
+
+def test_a_lost_task_is_stopped_before_the_restart_so_it_cannot_come_back_recording(
+    emu: Emulator, client: MixRecordingClient
+) -> None:
+    script = Script(emu)
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings()) as sup:  # fmt: skip
+        sup.run(60)
+        sid = sup.current.sid  # type: ignore[union-attr]
+        script.at(emu.now() + 10, lambda: emu.fail_session(sid, "migrate", duration=400))  # back too late
+        sup.run(900)  # given up at ~+100 s, back at ~+410 s: stopped at the next monitoring query
+        assert [s.exit_reason for s in sup.manifest.sessions] == ["lost", None]
+        assert sid not in _live(emu) and len(_live(emu)) == 1
+    assert _live(emu) == []
+
+
+def test_async_cancellation_during_start_stops_the_started_session(emu: Emulator) -> None:
+    script = Script(emu)
+    emu.inject("delay", operation="start", delay=0.3)
+
+    async def main() -> Any:
+        async with AsyncMixRecordingClient(**client_kwargs(emu, max_retries=0)) as client:
+            supervisor = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                                          settings=script.settings())  # fmt: skip
+
+            async def supervise() -> None:
+                async with supervisor as sup:
+                    await sup.run(None)
+
+            task = asyncio.create_task(supervise())
+            while not any(r.operation == "acquire" for r in emu.requests):
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.1)  # start is in flight
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            return supervisor
+
+    sup = asyncio.run(main())
+    assert [s.exit_reason for s in sup.manifest.sessions] == ["stopped"] and _live(emu) == []
+
+
+def test_an_unreachable_state_redis_starts_nothing(emu: Emulator, client: MixRecordingClient) -> None:
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    from agora_cr import ConnectionError, RedisRateLimiter
+
+    limiter = RedisRateLimiter("redis://127.0.0.1:9/0", 10, socket_timeout=0.2)
+    paced = MixRecordingClient(**client_kwargs(emu, rate_limit=limiter))
+    with paced, pytest.raises(ConnectionError, match="nothing was started"):
+        paced.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE)
+    assert emu.requests == []
+
+
+def test_start_502s_are_bounded_by_max_restarts(emu: Emulator, client: MixRecordingClient) -> None:
+    script = Script(emu)
+    emu.inject(operation="start", status=500, code=502, times=None)
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings(max_restarts=2)) as sup:  # fmt: skip
+        assert sup.run(600) == "failed"
+    assert [r.operation for r in emu.requests].count("start") == 3
+
+
+def test_a_stop_request_is_honoured_during_start_retries(emu: Emulator, client: MixRecordingClient) -> None:
+    script = Script(emu)
+    emu.inject(operation="start", status=503, times=None)
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                          settings=script.settings()) as sup:  # fmt: skip
+        script.at(1.0, sup.request_stop)
+        sup.run(600)
+        assert emu.now() < 5.0
+
+
+def test_restarts_use_refreshed_storage_and_secrets_stay_hidden(
+    emu: Emulator, client: MixRecordingClient
+) -> None:
+    script = Script(emu)
+    fresh = {**STORAGE, "bucket": "refreshed-bucket"}
+    with client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE, settings=script.settings(),
+                          refresh_storage=lambda: fresh) as sup:  # fmt: skip
+        sup.run(3700)
+        assert STORAGE["secretKey"] not in repr(vars(sup)) and STORAGE["accessKey"] not in repr(vars(sup))
+        sid = sup.current.sid  # type: ignore[union-attr]
+        script.at(emu.now() + 10, lambda: emu.fail_session(sid, "lost"))
+        sup.run(300)
+    starts = [
+        r.body["clientRequest"]["storageConfig"]["bucket"] for r in emu.requests if r.operation == "start"
+    ]
+    assert starts == ["bucket", "refreshed-bucket"]
+
+
+def test_the_manifest_keeps_web_files_and_counts_a_start_that_never_recorded_as_a_gap() -> None:
+    from agora_cr.supervisor import Manifest, SessionRecord
+
+    web = SessionRecord("r1", "s1", "1", 100.0, 200.0, "lost")
+    web.add_files([{"filename": f"s1_{i}.mp4", "sliceStartTime": i} for i in range(3)])
+    assert len(web.files) == 3
+    never = SessionRecord("r2", "s2", "2", 210.0, 300.0, "not_started")
+    last = SessionRecord("r3", "s3", "1", 310.0, None, None)
+    gaps = Manifest("room", "web", [web, never, last]).gaps
+    assert [(g.start, g.end, g.after_sid, g.before_sid) for g in gaps] == [(200.0, 310.0, "s1", "s3")]
+
+
+@pytest.mark.parametrize(
+    "bad", [{"monitor_interval": 0}, {"wake_interval": 0}, {"confirm_intervals": ()}, {"max_restarts": -1}]
+)
+def test_settings_that_would_spin_are_refused(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        SupervisorSettings(**bad)
+
+
+def test_a_state_file_that_is_not_this_recordings_is_refused(
+    emu: Emulator, client: MixRecordingClient, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    other.write_text('{"cname": "another", "mode": "mix", "state": "stopped", "sessions": []}')
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"cname": "room", "mode": "mix", "state": "recording", "sessions": [{"x": 1}]}')
+    for path in (other, corrupt):
+        with pytest.raises(ValidationError):
+            client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE, state_file=path)
+    assert emu.requests == []

@@ -76,13 +76,18 @@ class AsyncSupervisor(Supervisor):
                 if isinstance(action, Call):
                     call = getattr(client, action.name)(*action.args, **action.kwargs)
                     try:
-                        if finish:  # the final stop runs to its end even under cancellation
+                        if finish or action.name == "start":
+                            # runs to its end even under cancellation: a started session is recorded
+                            # (and stopped on the way out), a final stop completes
                             result, late = await _finish(call)
                             cancelled = cancelled or late
                         else:
                             result = await call
                     except ClientException as exc:
                         result = exc
+                    if cancelled is not None and not finish:
+                        flow.send(result)  # (the flow records what the call did)
+                        break
                     action = flow.send(result)
                 else:
                     await asleep(action.seconds)

@@ -100,7 +100,8 @@ class Supervisor:
         del token, app_certificate
         for candidate in self.uids:  # every input checked before anything is sent
             client._recording_blocks(cname, candidate, self._tokens.for_uid(candidate), dict(start_blocks))
-        self._blocks = start_blocks
+        self._blocks = _Hidden(start_blocks)
+        del start_blocks
         self.sessions: list[SessionRecord] = []
         self.state = "starting"
         self._uid_index = 0
@@ -109,6 +110,8 @@ class Supervisor:
         self._lock = threading.Lock()
         self._stop_requested = False
         self._failover_until = 0.0
+        #: Sessions given up as lost -> until when to keep stopping them (see ``_stop_lost``).
+        self._lost: dict[SessionRecord, float] = {}
         self._resume()
 
     def __repr__(self) -> str:
@@ -121,7 +124,7 @@ class Supervisor:
     def current(self) -> SessionRecord | None:
         """The live session, if any."""
         last = self.sessions[-1] if self.sessions else None
-        return last if last is not None and last.exit_reason is None else None
+        return last if last is not None and last.exit_reason in (None, "stop_failed") else None
 
     @property
     def manifest(self) -> Manifest:
@@ -156,23 +159,23 @@ class Supervisor:
         until = math.inf if seconds is None else clock() + seconds
         while not self._stop_requested and clock() < until and self.state not in ("stopped", "failed"):
             if self.state in ("starting", "restarting"):
-                yield from self._start_new()
+                yield from self._start_new(until)
             elif self.state == "confirming":
                 yield from self._confirm(until)
             else:
                 yield from self._monitor(until)
 
-    def _start_new(self) -> Flow:
+    def _start_new(self, until: float) -> Flow:
         settings = self.settings
-        while True:
+        while not self._stop_requested and settings.clock() < until:
             uid = self.uids[self._uid_index]
             exclude = [session.resource_id for session in self.sessions] or None
             acquired = yield Call("acquire", self.cname, uid, exclude_resource_ids=exclude)
             if isinstance(acquired, ClientException):
                 return self._give_up(f"acquire failed: {acquired}")
             delays, waits_65 = list(settings.start_retry_delays), list(settings.not_completed_delays)
-            while True:
-                blocks = dict(self._blocks)
+            while not self._stop_requested and settings.clock() < until:
+                blocks = dict(self._blocks.value)
                 token = self._tokens.for_uid(uid)
                 if token is not None:
                     blocks["token"] = token
@@ -186,12 +189,16 @@ class Supervisor:
                     self._set("confirming")
                     return None
                 if isinstance(started, ServerError) and started.error_code == 502:
-                    break  # no worker for this resource: acquire again
+                    # no worker for this resource: acquire again, after a pause, counted as a restart
+                    if not self._count_restart():
+                        return None
+                    yield from self._wait(delays[0] if delays else settings.wake_interval, until)
+                    break
                 if isinstance(started, RequestNotCompletedError) and waits_65:
-                    yield Wait(waits_65.pop(0))
+                    yield from self._wait(waits_65.pop(0), until)
                     continue
                 if isinstance(started, (ServerError, RequestNotCompletedError)) and delays:
-                    yield Wait(delays.pop(0))
+                    yield from self._wait(delays.pop(0), until)
                     continue
                 if isinstance(started, (ServerError, RequestNotCompletedError, AlreadyStartedError)):
                     self._uid_index ^= 1  # the same parameters keep failing: the other uid
@@ -199,6 +206,7 @@ class Supervisor:
                         return None
                     break
                 return self._give_up(f"start failed: {started}")
+        return None
 
     def _confirm(self, until: float) -> Flow:
         settings = self.settings
@@ -241,6 +249,7 @@ class Supervisor:
         self._check_now = False
         if self._stop_requested or settings.clock() >= until:
             return None
+        yield from self._stop_lost()
         answer = yield Call("query", session.resource_id, session.sid)
         if not isinstance(answer, ClientException):
             self._record_files(session, answer)
@@ -250,23 +259,52 @@ class Supervisor:
             _logger.warning("supervisor %s: query failed (%s); checking again later", self.cname, answer)
             return None
         self._set("migrating")
+        lost_since = self._now_wall()
+        first_404 = settings.clock()
         backoff = list(settings.migration_backoff)
-        while backoff or settings.clock() < self._failover_until:
-            yield from self._wait(
-                backoff.pop(0) if backoff else settings.wake_interval * 5, until, events=True
-            )
+        # The task may take 30-90 s to move: it is lost only when it has not answered for the whole
+        # migration window (longer after event 12); the back-off only spaces the questions.
+        while True:
+            deadline = max(first_404 + settings.migration_window, self._failover_until)
+            if settings.clock() >= deadline:
+                break
+            step = backoff.pop(0) if backoff else settings.migration_backoff[-1]
+            step_end = min(settings.clock() + step, deadline)
+            while settings.clock() < step_end and not self._stop_requested and settings.clock() < until:
+                yield from self._wait(step_end - settings.clock(), until, events=True)
+                ended = self._take_events(session)
+                if ended is not None:
+                    yield from self._ended(session, ended)
+                    return None
+                if self._check_now:  # event 12: ask again now
+                    self._check_now = False
+                    break
             if self._stop_requested or settings.clock() >= until:
-                return None
-            ended = self._take_events(session)
-            if ended is not None:
-                yield from self._ended(session, ended)
                 return None
             answer = yield Call("query", session.resource_id, session.sid)
             if not isinstance(answer, ClientException):
                 self._set("recording")
                 return None
+        session.ended_at = lost_since
         yield from self._replace(session, "lost")
         return None
+
+    def _stop_lost(self, *, last: bool = False) -> Flow:
+        """Stop again the tasks given up as lost: one that was only migrating slowly comes back and
+        would record on beside its replacement. Each is tried at every monitoring ``query`` for
+        ``lost_recheck`` seconds after it was given up (and once more at the end)."""
+        now = self.settings.clock()
+        for session, until in list(self._lost.items()):
+            answer = yield Call(
+                "stop", session.resource_id, session.sid, self.cname, session.migrated_uid or session.uid
+            )
+            back = not isinstance(answer, ClientException) or isinstance(
+                answer, (NoRecordedDataError, InvalidOperationError)
+            )
+            if back and not isinstance(answer, ClientException):
+                session.add_files([item.model.to_dict() for item in answer.files])
+            if back or last or now >= until:
+                del self._lost[session]
 
     def _ended(self, session: SessionRecord, reason: str) -> Flow:
         """The recorder left by itself (events said so): stop it (435 "no recorded data" when nobody
@@ -278,10 +316,10 @@ class Supervisor:
 
     def _replace(self, session: SessionRecord, reason: str) -> Flow:
         """End ``session`` (stopping it if it may still run) and start a new one with the other uid."""
-        if reason == "not_started":
-            yield from self._stop(session)
+        yield from self._stop(session)  # (a lost task may come back: it must not record on)
+        if reason == "lost" and session.exit_reason in ("gone", None):
+            self._lost[session] = self.settings.clock() + self.settings.lost_recheck
         session.exit_reason = reason
-        session.ended_at = session.ended_at or self._now_wall()
         self._uid_index ^= 1
         if self._count_restart():
             self._set("restarting")
@@ -301,6 +339,7 @@ class Supervisor:
     def _refresh(self, session: SessionRecord) -> Flow:
         assert self.refresh_storage is not None
         storage = self.refresh_storage()
+        self._blocks.value["storage_config"] = storage  # a restart uses the fresh credentials too
         answer = yield Call(
             "update", session.resource_id, session.sid, self.cname, session.uid, storage_config=storage
         )
@@ -313,25 +352,41 @@ class Supervisor:
         session = self.current
         if session is not None:
             yield from self._stop(session)
+        yield from self._stop_lost(last=True)
+        if session is not None and session.exit_reason == "stop_failed":
+            self._set("failed")  # kept open in the state: a resumed supervisor stops it
+            return None
         if self.state != "failed":
             self._set("stopped")
         self._save()
 
     def _stop(self, session: SessionRecord) -> Flow:
+        """Stop ``session``; a failure is tried again (``stop_retry_delays``), and if it still fails
+        the session stays open in the state (``stop_failed``) so that a resumed supervisor stops it."""
         uid = session.migrated_uid or session.uid
-        answer = yield Call("stop", session.resource_id, session.sid, self.cname, uid)
-        session.ended_at = self._now_wall()
+        delays = list(self.settings.stop_retry_delays)
+        while True:
+            answer = yield Call("stop", session.resource_id, session.sid, self.cname, uid)
+            if not isinstance(answer, ClientException) or isinstance(
+                answer, (NoRecordedDataError, InvalidOperationError, NotFoundError)
+            ):
+                break
+            if not delays:
+                session.exit_reason = "stop_failed"
+                self.stop_error = answer
+                _logger.error(
+                    "supervisor %s: stop failed: %s; stop sid %s again", self.cname, answer, session.sid
+                )
+                self._save()
+                return None
+            yield Wait(delays.pop(0))
+        session.ended_at = session.ended_at or self._now_wall()
         if isinstance(answer, NoRecordedDataError):
             session.exit_reason = "no_recorded_data"
         elif isinstance(answer, InvalidOperationError):
             session.exit_reason = session.exit_reason or "already_exiting"
         elif isinstance(answer, NotFoundError):
             session.exit_reason = session.exit_reason or "gone"
-        elif isinstance(answer, ClientException):
-            session.exit_reason = "stop_failed"
-            _logger.error(
-                "supervisor %s: stop failed: %s; stop sid %s again", self.cname, answer, session.sid
-            )
         else:
             session.exit_reason = session.exit_reason or "stopped"
             session.add_files([item.model.to_dict() for item in answer.files])
@@ -341,6 +396,8 @@ class Supervisor:
     _next_refresh = math.inf
     _started_at = 0.0
     failure: str | None = None
+    #: The last stop that failed for good (its session is ``stop_failed`` and stays in the state).
+    stop_error: ClientException | None = None
 
     def _wait(self, seconds: float, until: float, *, events: bool = False) -> Flow:
         """Wait ``seconds`` in slices of ``wake_interval`` (so a stop request or an event is seen)."""
@@ -398,19 +455,38 @@ class Supervisor:
     def _resume(self) -> None:
         """Pick up a recording a previous process supervised (its state file), instead of leaking it."""
         data = None if self.store is None else self.store.load()
-        if not data or data.get("state") in ("stopped", "failed"):
+        if not data:
             return
-        if data.get("cname") != self.cname or data.get("mode") != self.mode:
+        if not isinstance(data, dict) or data.get("cname") != self.cname or data.get("mode") != self.mode:
             raise ValidationError(f"{self.store} holds the state of another recording", field="state_file")
-        self.sessions = [SessionRecord(**session) for session in data.get("sessions", [])]
+        if data.get("state") in ("stopped", "failed") and not any(
+            session.get("exit_reason") in (None, "stop_failed") for session in data.get("sessions", [])
+        ):
+            return  # finished: a new recording starts
+        try:
+            self.sessions = [SessionRecord(**session) for session in data.get("sessions", [])]
+        except TypeError as exc:
+            raise ValidationError(
+                f"{self.store} is not a supervisor's state ({exc})", field="state_file"
+            ) from None
         self._uid_index = int(data.get("uid_index", 0))
         self._restarts = int(data.get("restarts", 0))
         if self.current is not None:
             self._started_at = self.settings.clock()
             self.state = "confirming"  # check it with query before trusting it
-            _logger.info(
-                "supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.store
-            )
+            _logger.info("supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.store)
+
+
+class _Hidden:
+    """A value that holds secrets (storage keys, tokens), shown as ``***``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "***"
 
 
 class _Tokens:
@@ -420,7 +496,7 @@ class _Tokens:
     def __init__(
         self, owner: Supervisor, token: str | None, certificate: str | None, duration: float | None
     ) -> None:
-        self._token = token
+        self._token: _Hidden | None = _Hidden({"token": token}) if token is not None else None
         self._app_id = owner.client._config.app_id
         self._cname = owner.cname
         self._duration = duration
@@ -428,6 +504,14 @@ class _Tokens:
         del certificate
         if token is not None and self._certificate is not None:
             raise ValidationError("give token= or app_certificate=, not both", field="token")
+        if token is not None:
+            for_uid = parse_token(token).uid
+            if for_uid:
+                raise ValidationError(
+                    f"token= is for uid {for_uid!r}: a restart with the backup uid needs a token too; "
+                    "pass a token for any uid (built for uid 0) or app_certificate=",
+                    field="token",
+                )
         if token is not None and duration is not None:
             parsed = parse_token(token)
             if parsed.valid_until() < time.time() + duration:
@@ -443,7 +527,7 @@ class _Tokens:
 
     def for_uid(self, uid: str) -> str | None:
         if self._certificate is None:
-            return self._token
+            return None if self._token is None else str(self._token.value["token"])
         return self._certificate.mint(self._app_id, self._cname, uid)
 
 

@@ -3,12 +3,13 @@ the gaps between sessions marked."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(eq=False)
 class SessionRecord:
     """One recording task the supervisor ran (times are Unix seconds)."""
 
@@ -26,11 +27,16 @@ class SessionRecord:
     migrated_uid: str | None = None
 
     def add_files(self, files: list[dict[str, Any]]) -> None:
-        known = {item.get("fileName") for item in self.files}
+        """Add the files not known yet (by name: ``fileName``, or web mode's ``filename``)."""
+        known = {_name(item) for item in self.files}
         for item in files:
-            if item.get("fileName") not in known:
+            if _name(item) not in known:
                 self.files.append(item)
-                known.add(item.get("fileName"))
+                known.add(_name(item))
+
+
+def _name(item: dict[str, Any]) -> Any:
+    return item.get("fileName") or item.get("filename")
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,11 @@ class Manifest:
 
     @property
     def gaps(self) -> list[Gap]:
-        """Where nothing was recorded between two sessions."""
+        """Where nothing was recorded between two sessions (a session that never recorded counts as
+        a gap; a lost one ends when it stopped answering)."""
         out = []
-        for before, after in zip(self.sessions, self.sessions[1:], strict=False):
+        recorded = [session for session in self.sessions if session.exit_reason != "not_started"]
+        for before, after in itertools.pairwise(recorded):
             end = before.ended_at if before.ended_at is not None else after.started_at
             if after.started_at > end:
                 out.append(Gap(end, after.started_at, before.sid, after.sid))

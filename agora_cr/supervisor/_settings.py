@@ -44,10 +44,42 @@ class SupervisorSettings:
     migration_window: float = 90.0
     #: Between two calls of ``refresh_storage`` (an STS token lives 60 min).
     storage_refresh_interval: float = 3600.0
+    #: A task given up as lost is stopped again at each monitoring ``query`` this long (a slow
+    #: migration brings it back, recording beside its replacement).
+    lost_recheck: float = 600.0
     #: Restarts at most (then the supervisor gives up: state ``failed``).
     max_restarts: int = 5
+    #: A ``stop`` that fails (not 435/49/404) is tried again after each of these.
+    stop_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0)
     #: Longest single wait, so that fed events and a stop request are seen promptly.
     wake_interval: float = 1.0
     clock: Callable[[], float] = field(default=time.monotonic)
     sleep: Callable[[float], None] = field(default=time.sleep)
     asleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep)
+
+    def __post_init__(self) -> None:
+        positive = ("confirm_timeout", "monitor_interval", "migration_window", "storage_refresh_interval",
+                    "wake_interval", "lost_recheck")  # fmt: skip
+        for name in positive:
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and 0 < value < float("inf")):
+                raise ValueError(f"{name} must be a finite number of seconds > 0 (got {value!r})")
+        for name in ("start_retry_delays", "not_completed_delays", "confirm_intervals", "migration_backoff",
+                     "stop_retry_delays"):  # fmt: skip
+            values = getattr(self, name)
+            if not all(isinstance(v, (int, float)) and 0 <= v < float("inf") for v in values):
+                raise ValueError(f"{name} must be finite numbers of seconds >= 0 (got {values!r})")
+        for name in ("confirm_intervals", "migration_backoff"):
+            values = getattr(self, name)
+            if not values or not all(v > 0 for v in values):
+                raise ValueError(f"{name} must be one or more numbers of seconds > 0 (got {values!r})")
+        if not (isinstance(self.confirm_after, (int, float)) and 0 <= self.confirm_after < float("inf")):
+            raise ValueError(
+                f"confirm_after must be a finite number of seconds >= 0 (got {self.confirm_after!r})"
+            )
+        if (
+            isinstance(self.max_restarts, bool)
+            or not isinstance(self.max_restarts, int)
+            or self.max_restarts < 0
+        ):
+            raise ValueError(f"max_restarts must be an integer >= 0 (got {self.max_restarts!r})")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import _constants as C
+from ..exceptions import ConnectionError
 
 _logger = logging.getLogger(C.LOGGER_NAME)
 
@@ -62,10 +63,11 @@ class RedisStore:
         try:
             raw = self._redis.get(self.key)
         except Exception as exc:  # redis.RedisError, OSError
-            _logger.warning(
-                "supervisor state: Redis unreachable (%s); starting without it", type(exc).__name__
-            )
-            return None
+            # Fail closed: a recording another process supervised may be live; starting one blind
+            # could run two (or meet code 53) and overwrite its state.
+            raise ConnectionError(
+                None, None, f"supervisor state: Redis unreachable ({type(exc).__name__}); nothing was started"
+            ) from None
         if raw is None:
             return None
         data: dict[str, Any] = json.loads(raw)
