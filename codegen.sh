@@ -81,7 +81,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as target:
 PY
 
 if [ "$mode" = check ]; then
-  if diff -ru "$target" "$out" >"$work/diff"; then
+  if diff -ru -x __pycache__ "$target" "$out" >"$work/diff"; then
     echo "codegen: generated/ is up to date" >&2
   else
     sed "s#$work/##" "$work/diff"
