@@ -427,7 +427,7 @@ def test_a_lost_task_is_stopped_before_the_restart_so_it_cannot_come_back_record
 
 def test_async_cancellation_during_start_stops_the_started_session(emu: Emulator) -> None:
     script = Script(emu)
-    emu.inject("delay", operation="start", delay=0.3)
+    emu.inject("delay", operation="start", delay=0.5)
 
     async def main() -> Any:
         async with AsyncMixRecordingClient(**client_kwargs(emu, max_retries=0)) as client:
@@ -439,9 +439,8 @@ def test_async_cancellation_during_start_stops_the_started_session(emu: Emulator
                     await sup.run(None)
 
             task = asyncio.create_task(supervise())
-            while not any(r.operation == "acquire" for r in emu.requests):
+            while emu.faults:  # the delay is taken when start reaches the emulator: it is in flight
                 await asyncio.sleep(0.01)
-            await asyncio.sleep(0.1)  # start is in flight
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
