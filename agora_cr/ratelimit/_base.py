@@ -77,12 +77,10 @@ def pair_key(cname: object, uid: object) -> str:
 class Grant:
     """A slot granted to one attempt; counted from the grant until its exchange ends, then for a window."""
 
-    __slots__ = ("at", "ended", "member", "owner")
+    __slots__ = ("ended", "member", "owner")
 
-    def __init__(self, owner: Pacer, at: float, member: str = "") -> None:
+    def __init__(self, owner: Pacer, member: str = "") -> None:
         self.owner = owner
-        #: When it was granted (``time.monotonic()``).
-        self.at = at
         #: Its name in a shared store (Redis), if any.
         self.member = member
         self.ended = False

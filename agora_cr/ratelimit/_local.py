@@ -396,10 +396,8 @@ class LocalRateLimiter(RateLimiter, Pacer):
     def _now(self, request: Take) -> Grant | None:
         """The uncontended case, without queueing: a grant now, or ``None`` to wait."""
         with self._lock:
-            if not self._queue and not self._retired:
-                now = self._clock()
-                if self._grant(request, now):
-                    return Grant(self, now)
+            if not self._queue and not self._retired and self._grant(request, self._clock()):
+                return Grant(self)
         return None
 
     def take(self, request: Take) -> Grant | None:
@@ -412,7 +410,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
                 waiter, seconds = next(waits)
                 waiter.wait(seconds)
         except StopIteration as done:
-            return Grant(self, self._clock()) if done.value else None
+            return Grant(self) if done.value else None
         finally:
             waits.close()
 
@@ -426,7 +424,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
                 waiter, seconds = next(waits)
                 await waiter.wait(seconds)
         except StopIteration as done:
-            return Grant(self, self._clock()) if done.value else None
+            return Grant(self) if done.value else None
         finally:
             waits.close()  # cancelled: leave the queue (and hand over if it was at the head)
 

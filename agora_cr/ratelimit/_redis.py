@@ -360,7 +360,7 @@ class _RedisPacer(Pacer):
                 self._came_back(peers)
                 if ok:
                     queued = False
-                    return Grant(self, time.monotonic(), member)
+                    return Grant(self, member)
                 left = request.deadline - time.monotonic()
                 if left <= 0:
                     queued = False

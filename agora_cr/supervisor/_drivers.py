@@ -74,8 +74,8 @@ class AsyncSupervisor(Supervisor):
             action = next(flow)
             while True:
                 if isinstance(action, Call):
-                    call = getattr(client, action.name)(*action.args, **action.kwargs)
-                    try:
+                    try:  # (an input the client refuses is an answer too, as in the sync driver)
+                        call = getattr(client, action.name)(*action.args, **action.kwargs)
                         if finish or action.name == "start":
                             # runs to its end even under cancellation: a started session is recorded
                             # (and stopped on the way out), a final stop completes

@@ -13,11 +13,10 @@ import collections
 import logging
 import math
 import os
-import threading
 import time
 from collections.abc import Callable, Generator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .. import _constants as C
 from ..exceptions import (
@@ -36,6 +35,7 @@ from ._settings import SupervisorSettings
 from ._store import store_for
 
 _logger = logging.getLogger(C.LOGGER_NAME)
+T = TypeVar("T")
 
 STATES = ("starting", "confirming", "recording", "migrating", "restarting", "stopped", "failed")
 #: query statuses that mean the recorder records.
@@ -92,7 +92,6 @@ class Supervisor:
         if self.uids[0] == self.uids[1]:
             raise ValidationError("backup_uid must differ from uid", field="backup_uid")
         self.settings = settings or SupervisorSettings()
-        self.duration = duration
         self.on_change = on_change
         self.store = store_for(client, cname, state_file)
         self.refresh_storage = refresh_storage
@@ -107,7 +106,6 @@ class Supervisor:
         self._uid_index = 0
         self._restarts = 0
         self._events: collections.deque[Any] = collections.deque(maxlen=1000)
-        self._lock = threading.Lock()
         self._stop_requested = False
         self._failover_until = 0.0
         #: Sessions given up as lost -> until when to keep stopping them (see ``_stop_lost``).
@@ -217,7 +215,7 @@ class Supervisor:
         while not self._stop_requested and settings.clock() < until:
             answer = yield Call("query", session.resource_id, session.sid)
             if not isinstance(answer, ClientException) and answer.status in RECORDING_STATUSES:
-                self._record_files(session, answer)
+                _add_files(session, answer.files)
                 self._next_refresh = settings.clock() + settings.storage_refresh_interval
                 self._set("recording")
                 return None
@@ -252,7 +250,7 @@ class Supervisor:
         yield from self._stop_lost()
         answer = yield Call("query", session.resource_id, session.sid)
         if not isinstance(answer, ClientException):
-            self._record_files(session, answer)
+            _add_files(session, answer.files)
             self._set("recording")
             return None
         if not isinstance(answer, NotFoundError):
@@ -302,7 +300,7 @@ class Supervisor:
                 answer, (NoRecordedDataError, InvalidOperationError)
             )
             if back and not isinstance(answer, ClientException):
-                session.add_files([item.model.to_dict() for item in answer.files])
+                _add_files(session, answer.files)
             if back or last or now >= until:
                 del self._lost[session]
 
@@ -389,7 +387,7 @@ class Supervisor:
             session.exit_reason = session.exit_reason or "gone"
         else:
             session.exit_reason = session.exit_reason or "stopped"
-            session.add_files([item.model.to_dict() for item in answer.files])
+            _add_files(session, answer.files)
 
     # ------------------------------------------------------------------------------ small helpers
     _check_now = False
@@ -425,17 +423,12 @@ class Supervisor:
                 self._failover_until = self.settings.clock() + self.settings.migration_window
                 self._check_now = True
             elif name in ("uploaded", "backuped"):
-                files = getattr(details, "file_list", None) or []
-                session.add_files([item.model.to_dict() for item in files])
+                _add_files(session, getattr(details, "file_list", None))
             elif name == "recorder_leave" and (getattr(details, "leave_code", 0) or 0) & LEAVE_CODE_NO_USERS:
                 ended = "idle"
             elif name == "session_exit" and ended is None:
                 self._check_now = True
         return ended
-
-    def _record_files(self, session: SessionRecord, answer: Any) -> None:
-        files = getattr(answer, "files", None) or []
-        session.add_files([item.model.to_dict() for item in files])
 
     # ------------------------------------------------------------------------------- persistence
     def _save(self) -> None:
@@ -477,12 +470,17 @@ class Supervisor:
             _logger.info("supervisor %s: resuming sid %s from %s", self.cname, self.current.sid, self.store)
 
 
-class _Hidden:
-    """A value that holds secrets (storage keys, tokens), shown as ``***``."""
+def _add_files(session: SessionRecord, files: Any) -> None:
+    """Add the files of a result or an event (views over generated models) to ``session``."""
+    session.add_files([item.model.to_dict() for item in files or ()])
+
+
+class _Hidden(Generic[T]):
+    """A value that holds secrets (storage keys, a token, the App Certificate), shown as ``***``."""
 
     __slots__ = ("value",)
 
-    def __init__(self, value: dict[str, Any]) -> None:
+    def __init__(self, value: T) -> None:
         self.value = value
 
     def __repr__(self) -> str:
@@ -496,25 +494,22 @@ class _Tokens:
     def __init__(
         self, owner: Supervisor, token: str | None, certificate: str | None, duration: float | None
     ) -> None:
-        self._token: _Hidden | None = _Hidden({"token": token}) if token is not None else None
+        self._token = None if token is None else _Hidden(token)
         self._app_id = owner.client._config.app_id
         self._cname = owner.cname
-        self._duration = duration
-        self._certificate = _CertificateBox(certificate) if certificate else None
+        self._certificate = _Hidden(certificate) if certificate else None
         del certificate
         if token is not None and self._certificate is not None:
             raise ValidationError("give token= or app_certificate=, not both", field="token")
         if token is not None:
-            for_uid = parse_token(token).uid
-            if for_uid:
+            parsed = parse_token(token)
+            if parsed.uid:
                 raise ValidationError(
-                    f"token= is for uid {for_uid!r}: a restart with the backup uid needs a token too; "
+                    f"token= is for uid {parsed.uid!r}: a restart with the backup uid needs a token too; "
                     "pass a token for any uid (built for uid 0) or app_certificate=",
                     field="token",
                 )
-        if token is not None and duration is not None:
-            parsed = parse_token(token)
-            if parsed.valid_until() < time.time() + duration:
+            if duration is not None and parsed.valid_until() < time.time() + duration:
                 raise ValidationError(
                     f"the token ends before the planned duration ({duration:g} s): it cannot be renewed "
                     "during a recording; mint one that outlives it",
@@ -527,20 +522,5 @@ class _Tokens:
 
     def for_uid(self, uid: str) -> str | None:
         if self._certificate is None:
-            return None if self._token is None else str(self._token.value["token"])
-        return self._certificate.mint(self._app_id, self._cname, uid)
-
-
-class _CertificateBox:
-    """The App Certificate, shown as ``***``."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def mint(self, app_id: str, cname: str, uid: str) -> str:
-        return build_rtc_token(app_id, self._value, cname, uid, expire=MAX_EXPIRE)
-
-    def __repr__(self) -> str:
-        return "***"
+            return None if self._token is None else self._token.value
+        return build_rtc_token(self._app_id, self._certificate.value, self._cname, uid, expire=MAX_EXPIRE)

@@ -199,13 +199,7 @@ class Emulator:
     def advance_time(self, seconds: float) -> None:
         """Move emulated time forward (resource TTL, idle exit, resourceExpiredHour, status progression)."""
         self._store.advance(seconds)
-        notifier = self._notifier
-        if notifier is not None and self._server is not None:  # sessions it ended notify at once
-
-            async def check() -> None:
-                notifier.check()
-
-            self._server.call(check())
+        self._on_notifier_loop(lambda notifier: notifier.check())  # sessions it ended notify at once
 
     def advance(self, seconds: float) -> None:
         """Move emulated time forward (the same as :meth:`advance_time`; the name for ``clock="manual"``)."""
@@ -223,16 +217,21 @@ class Emulator:
         """
         uid = new_uid or str(secrets.randbelow(4_000_000_000) + 1)
         session = self._store.fail(sid, how, duration, uid)
-        notifier = self._notifier
-        if notifier is not None and self._server is not None and how in ("migrate", "idle"):
+        if how == "migrate":
+            self._on_notifier_loop(lambda notifier: notifier.session_failed_over(session, int(uid)))
+        elif how == "idle":
+            self._on_notifier_loop(lambda notifier: notifier.check())
 
-            async def announce() -> None:
-                if how == "migrate":
-                    notifier.session_failed_over(session, int(uid))
-                else:
-                    notifier.check()
+    def _on_notifier_loop(self, action: Callable[[Notifier], None]) -> None:
+        """Run ``action(notifier)`` on the server's loop, where the notifier's tasks live."""
+        notifier, server = self._notifier, self._server
+        if notifier is None or server is None:
+            return
 
-            self._server.call(announce())
+        async def run() -> None:
+            action(notifier)
+
+        server.call(run())
 
     def now(self) -> float:
         """Emulated time in seconds."""

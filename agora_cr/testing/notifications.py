@@ -27,24 +27,13 @@ import httpx
 
 from agora_cr.testing import payloads
 from agora_cr.testing.state import Session, Store
-from agora_cr.webhooks import dumps, sign
+from agora_cr.webhooks import dumps, event_kinds, sign
 
 #: Seconds before each resend after a failed delivery (NCS: at once, then growing; three at most).
 RETRY_DELAYS = (0.0, 1.0, 3.0)
 FAULT_KINDS = ("drop", "duplicate", "delay", "reorder")
 
 _SERVICE_TYPES = {40: 1, 41: 1, 42: 1, 30: 2, 31: 2, 70: 6, 71: 6, 11: 0, 12: 0}
-_NAMES = {
-    11: "session_exit",
-    12: "session_failover",
-    30: "uploader_started",
-    31: "uploaded",
-    40: "recorder_started",
-    41: "recorder_leave",
-    42: "recorder_slice_start",
-    70: "web_recorder_started",
-    71: "web_recorder_stopped",
-}
 #: recorder_leave's leaveCode when the recorder left because ``stop`` was called
 #: (LEAVE_CODE_CLIENT_LEAVE in the docs' bitmask).
 LEAVE_CODE_CLIENT_LEAVE = 16
@@ -237,7 +226,7 @@ class Notifier:
                     "sequence": sequence,
                     "sendts": int(time.time() * 1000),
                     "serviceType": _SERVICE_TYPES[event_type],
-                    "details": {"msgName": _NAMES[event_type], **details},
+                    "details": {"msgName": event_kinds()[event_type].name, **details},
                 },
             }
             fault = self._fault_for(event_type)

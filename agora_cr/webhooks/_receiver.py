@@ -125,6 +125,9 @@ class WebhookApp(Receiver):
     """An ASGI app receiving notifications (mount it in FastAPI/Starlette, or serve it alone with any
     ASGI server). ``handler`` may be a plain function or a coroutine function."""
 
+    #: The timer of the held events' gaps, while one is armed.
+    _timer: asyncio.TimerHandle | None = None
+
     async def __call__(
         self,
         scope: dict[str, Any],
@@ -169,10 +172,10 @@ class WebhookApp(Receiver):
         """A timer for the held events' gaps (no thread: a callback on the running loop)."""
         reorderer = self.reorderer
         wait = None if reorderer is None else reorderer.next_due()
-        if wait is None or getattr(self, "_timer", None) is not None:
+        if wait is None or self._timer is not None:
             return
         loop = asyncio.get_running_loop()
-        self._timer: asyncio.TimerHandle | None = loop.call_later(wait + 0.001, self._release, loop)
+        self._timer = loop.call_later(wait + 0.001, self._release, loop)
 
     def _release(self, loop: asyncio.AbstractEventLoop) -> None:
         self._timer = None
