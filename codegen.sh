@@ -80,6 +80,9 @@ with open(sys.argv[2], "w", encoding="utf-8") as target:
     target.write("\n")
 PY
 
+# PEP 561: the generated models are typed, for the type checkers of code that imports them.
+: >"$out/py.typed"
+
 if [ "$mode" = check ]; then
   if diff -ru -x __pycache__ "$target" "$out" >"$work/diff"; then
     echo "codegen: generated/ is up to date" >&2
@@ -93,4 +96,11 @@ else
   mkdir -p "$(dirname "$target")"
   cp -r "$out" "$target"
   echo "codegen: regenerated $target" >&2
+  # The README's editable install (editable_mode=strict, so type checkers see the package) links each
+  # file: link the new ones too.
+  if ls build/__editable__.agora_cr-* >/dev/null 2>&1 && [ -x .venv/bin/python ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+      -e . --config-settings editable_mode=strict 2>&1 | grep -v '^WARNING: Location' || true
+    echo "codegen: refreshed the editable install's links (.venv)" >&2
+  fi
 fi

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from . import exceptions
+from ._logging import setup_from_env as _setup_logging
 from .compat import (
     api_start,
     api_update,
@@ -76,7 +77,10 @@ from .results import (
     UpdateResult,
 )
 
+#: The version of this package.
 __version__ = "0.1.0"
+
+_setup_logging()  # AGORA_CR_LOG=debug|info|warning: log to stderr (nothing is added without it)
 
 __all__ = [
     "AcquireResult",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from . import _constants as C
-from ._config import ClientConfig, build_config
+from ._config import ClientConfig, build_config, env_defaults
 from ._logging import client_logger, close_handlers
 from ._policy import Policy
 from ._requests import Call, RequestBuilder
@@ -52,6 +52,7 @@ class BaseClient:
     ) -> None:
         self._closed = True  # until fully built: a half-built client is closed (and its repr works)
         self._owned_handlers: list[logging.Handler] = []
+        app_id, customer_id, customer_secret = env_defaults(app_id, customer_id, customer_secret, options)
         config = build_config(app_id, customer_id, customer_secret, **options)
         self._config: ClientConfig = config
         self._hosts = HostPool(config.hosts)

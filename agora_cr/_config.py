@@ -8,10 +8,11 @@ nothing here touches the network.
 from __future__ import annotations
 
 import base64
+import logging
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import _constants as C
@@ -25,6 +26,20 @@ ENV_CREDENTIALS = (
     ("app_id", "AGORA_APP_ID"),
     ("customer_id", "AGORA_CUSTOMER_ID"),
     ("customer_secret", "AGORA_CUSTOMER_SECRET"),
+)
+
+
+#: The settings ``client.with_options(...)`` can change for some calls.
+CALL_OPTIONS = (
+    "timeout",
+    "connect_timeout",
+    "deadline",
+    "max_retries",
+    "initial_retry_delay",
+    "max_retry_delay",
+    "retry_after_cap",
+    "start_retry_delays",
+    "jitter",
 )
 
 
@@ -47,9 +62,31 @@ class ClientConfig:
     start_retry_delays: tuple[float, ...]
     jitter: float
     max_connections: int
+    #: The async clients' socket layer: ``"httpx"`` (httpcore) or ``"aiohttp"`` (``_aiohttp``).
+    http_backend: str
     strict: bool
     #: The budget every request is paced through; ``None``: no pacing.
     rate_limit: RateLimiter | None
+
+    def with_options(self, options: dict[str, Any]) -> ClientConfig:
+        """This configuration with other per-call settings (:data:`CALL_OPTIONS`), each checked."""
+        unknown = sorted(set(options) - set(CALL_OPTIONS))
+        if unknown:
+            raise ClientBuildException(
+                f"with_options takes {', '.join(CALL_OPTIONS)} (got {', '.join(unknown)})", field=unknown[0]
+            )
+        checked: dict[str, Any] = {}
+        for name, value in options.items():
+            if name == "max_retries":
+                checked[name] = _count(name, value, 0)
+            elif name == "start_retry_delays":
+                checked[name] = _delays(value)
+            else:
+                checked[name] = _number(name, value, positive=name in ("timeout", "deadline"))
+        if checked.get("jitter", 0) > 1:
+            raise ClientBuildException("jitter must be between 0 and 1", field="jitter")
+        changed = replace(self, **checked)
+        return replace(changed, connect_timeout=min(changed.connect_timeout, changed.timeout))
 
     def __repr__(self) -> str:
         return (
@@ -70,6 +107,14 @@ def _number(name: str, value: object, *, positive: bool = False) -> float:
     if positive and value == 0:
         raise ClientBuildException(f"{name} must be greater than 0", field=name)
     return float(value)
+
+
+def _delays(value: object) -> tuple[float, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise ClientBuildException(
+            f"start_retry_delays must be a sequence of seconds (got {value!r})", field="start_retry_delays"
+        )
+    return tuple(_number("start_retry_delays", d) for d in value)
 
 
 def _count(name: str, value: object, minimum: int) -> int:
@@ -108,7 +153,7 @@ def build_config(
     customer_id: str | None,
     customer_secret: str | None,
     *,
-    region: RegionArea | str | int = RegionArea.US,
+    region: RegionArea | str | int | None = None,
     base_url: str | None = None,
     endpoints: Sequence[str] | None = None,
     timeout: float = C.DEFAULT_TIMEOUT,
@@ -120,7 +165,8 @@ def build_config(
     retry_after_cap: float = C.DEFAULT_RETRY_AFTER_CAP,
     start_retry_delays: Sequence[float] = C.DEFAULT_START_RETRY_DELAYS,
     jitter: float = C.DEFAULT_JITTER,
-    max_connections: int = C.DEFAULT_MAX_CONNECTIONS,
+    max_connections: int | None = None,
+    http_backend: str = "httpx",
     strict: bool = False,
     rate_limit: RateLimiter | int | _Default | None = SHARED,
 ) -> ClientConfig:
@@ -128,7 +174,12 @@ def build_config(
     credentials = {"app_id": app_id, "customer_id": customer_id, "customer_secret": customer_secret}
     missing = [name for name, value in credentials.items() if not value or not isinstance(value, str)]
     if missing:
-        raise ClientBuildException(f"missing or empty: {', '.join(missing)}")
+        named = dict(ENV_CREDENTIALS)
+        raise ClientBuildException(
+            "missing credentials: "
+            + ", ".join(f"{name} (pass {name}= or set {named[name]})" for name in missing),
+            field=missing[0],
+        )
     assert app_id is not None and customer_id is not None and customer_secret is not None
     try:
         validate(parameter_check("AppId"), app_id, "app_id", "client", strict=True)
@@ -140,15 +191,29 @@ def build_config(
         raise ClientBuildException("customer_id and customer_secret must be valid Unicode text") from None
     timeout = _number("timeout", timeout, positive=True)
     deadline = _number("deadline", deadline, positive=True)
-    delays = start_retry_delays
-    if isinstance(delays, (str, bytes)) or not isinstance(delays, Sequence):
-        raise ClientBuildException(f"start_retry_delays must be a sequence of seconds (got {delays!r})")
+    delays = _delays(start_retry_delays)
     jitter = _number("jitter", jitter)
     if jitter > 1:
         raise ClientBuildException("jitter must be between 0 and 1")
     if base_url is not None and endpoints:
         raise ClientBuildException("give base_url or endpoints, not both")
-    resolved_region = coerce_region(region)
+    if http_backend not in C.HTTP_BACKENDS:
+        raise ClientBuildException(
+            f"http_backend must be one of {', '.join(map(repr, C.HTTP_BACKENDS))} (got {http_backend!r})",
+            field="http_backend",
+        )
+    if http_backend == "aiohttp":
+        try:
+            import aiohttp  # noqa: F401
+        except ImportError:
+            raise ClientBuildException(
+                "http_backend='aiohttp' needs aiohttp: pip install 'agora-cr[aiohttp]'", field="http_backend"
+            ) from None
+    if max_connections is None:
+        max_connections = C.DEFAULT_MAX_CONNECTIONS[http_backend]
+    if region is None and base_url is None and not endpoints:
+        _warn_default_region()
+    resolved_region = RegionArea.US if region is None else coerce_region(region)
     if base_url is not None:
         hosts: tuple[str, ...] = (normalise_base_url(base_url),)
     elif endpoints:
@@ -170,12 +235,47 @@ def build_config(
         initial_retry_delay=_number("initial_retry_delay", initial_retry_delay),
         max_retry_delay=_number("max_retry_delay", max_retry_delay),
         retry_after_cap=_number("retry_after_cap", retry_after_cap),
-        start_retry_delays=tuple(_number("start_retry_delays", d) for d in delays),
+        start_retry_delays=delays,
         jitter=jitter,
         max_connections=_count("max_connections", max_connections, 1),
+        http_backend=http_backend,
         strict=bool(strict),
         rate_limit=_rate_limit(app_id, rate_limit),
     )
+
+
+_warned_region = False
+
+
+def _warn_default_region() -> None:
+    """Say once per process that the US hosts were picked for want of a region."""
+    global _warned_region
+    if not _warned_region:
+        _warned_region = True
+        logging.getLogger(C.LOGGER_NAME).warning(
+            "no region given: using Agora's US hosts; pass region= (%s) or set AGORA_REGION, "
+            "or base_url= / AGORA_BASE_URL",
+            ", ".join(area.value for area in RegionArea),
+        )
+
+
+def env_defaults(
+    app_id: str | None, customer_id: str | None, customer_secret: str | None, options: dict[str, Any]
+) -> tuple[str | None, str | None, str | None]:
+    """Credentials not given, from ``AGORA_APP_ID``/``AGORA_CUSTOMER_ID``/``AGORA_CUSTOMER_SECRET``; and
+    into ``options``: ``AGORA_REGION`` when no region is given, ``AGORA_BASE_URL`` when no region, base
+    URL or endpoints are. Explicit arguments always win."""
+    env = os.environ
+    app_id = app_id if app_id is not None else env.get("AGORA_APP_ID") or None
+    customer_id = customer_id if customer_id is not None else env.get("AGORA_CUSTOMER_ID") or None
+    if customer_secret is None:
+        customer_secret = env.get("AGORA_CUSTOMER_SECRET") or None
+    placed = any(options.get(key) is not None for key in ("region", "base_url", "endpoints"))
+    if not placed and env.get("AGORA_BASE_URL"):
+        options["base_url"] = env["AGORA_BASE_URL"]
+    if options.get("region") is None and env.get("AGORA_REGION"):
+        options["region"] = env["AGORA_REGION"]
+    return app_id, customer_id, customer_secret
 
 
 def env_kwargs(overrides: dict[str, Any]) -> dict[str, Any]:

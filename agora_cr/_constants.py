@@ -19,7 +19,7 @@ DEFAULT_TIMEOUT: Final = 30.0
 DEFAULT_CONNECT_TIMEOUT: Final = 5.0
 #: Total seconds one method call may take, attempts, back-off and failover included.
 DEFAULT_DEADLINE: Final = 90.0
-#: Extra attempts after the first for retryable failures (see the retry table in DESIGN.md).
+#: Extra attempts after the first for retryable failures (the retry table of docs/guide/errors.md).
 DEFAULT_MAX_RETRIES: Final = 2
 #: First back-off delay in seconds; doubled per retry, capped by ``DEFAULT_MAX_RETRY_DELAY``.
 DEFAULT_INITIAL_RETRY_DELAY: Final = 0.5
@@ -32,15 +32,25 @@ DEFAULT_START_RETRY_DELAYS: Final = (3.0, 6.0)
 #: Fraction of a back-off delay that is randomised (delay * (1 - JITTER * random())).
 DEFAULT_JITTER: Final = 0.25
 
-#: Connections per client (``max_connections=``), which is also how many requests are in flight at
-#: once; further calls wait for a free connection (within the pool timeout). The service accepts 10
-#: requests per second, which 10 connections sustain up to a 1 s round trip; more connections only
-#: add pool bookkeeping (httpcore checks every pooled connection on each request: a 1,000-lifecycle
-#: burst at concurrency 100 took 7.6 s of CPU with 20, 5.1 s with 10). Every pooled connection may
-#: stay alive: with fewer keep-alive slots than connections, httpcore 1.0's pool closes "surplus
-#: idle" connections that another thread has just been assigned, and that thread then fails with
-#: ``ReadError: [Errno 9] Bad file descriptor`` (measured: 2 of 4,000 calls at 100 threads).
-DEFAULT_MAX_CONNECTIONS: Final = 10
+#: The async clients' socket layers (``http_backend=``): httpx's own (httpcore), and aiohttp through
+#: ``_aiohttp`` (extra ``agora-cr[aiohttp]``), which scales to hundreds of concurrent calls.
+HTTP_BACKENDS: Final = ("httpx", "aiohttp")
+#: The environment variable that sets the async clients' ``http_backend`` when it is not given.
+HTTP_BACKEND_ENV: Final = "AGORA_CR_HTTP_BACKEND"
+#: The environment variable that turns on logging to stderr (``debug``, ``info`` or ``warning``).
+LOG_ENV: Final = "AGORA_CR_LOG"
+
+#: Connections per client by backend (``max_connections=``), which is also how many requests are in
+#: flight at once; further calls wait for a free connection (within the pool timeout). The service
+#: accepts 10 requests per second, which 10 connections sustain up to a 1 s round trip. httpcore
+#: checks every pooled connection on each request, so more connections cost it more than they gain
+#: (a 1,000-lifecycle burst at concurrency 100 took 7.6 s of CPU with 20, 5.1 s with 10; at 200
+#: concurrent lifecycles with a 30 ms round trip, 50 connections gave half the throughput of 10).
+#: aiohttp's pool has no such cost: 100 (its own default) serves a raised budget at high round trips.
+#: Every pooled connection may stay alive: with fewer keep-alive slots than connections, httpcore
+#: 1.0's pool closes "surplus idle" connections that another thread has just been assigned, and that
+#: thread then fails with ``ReadError: [Errno 9] Bad file descriptor`` (2 of 4,000 calls at 100 threads).
+DEFAULT_MAX_CONNECTIONS: Final = {"httpx": 10, "aiohttp": 100}
 
 #: Requests per second the service allows per App ID (``rate_limit=`` default); every client paces its
 #: requests through one limiter per App ID in the process (see ``agora_cr.ratelimit``).

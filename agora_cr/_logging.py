@@ -53,3 +53,20 @@ def close_handlers(logger: logging.Logger, handlers: Sequence[logging.Handler]) 
     for handler in handlers:
         logger.removeHandler(handler)
         handler.close()
+
+
+#: ``AGORA_CR_LOG`` values and the level each sets on the ``agora_cr`` logger.
+ENV_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
+
+
+def setup_from_env() -> None:
+    """``AGORA_CR_LOG=debug|info|warning``: log the ``agora_cr`` logger to stderr at that level (read once,
+    at import; without it the library adds no handler). ``info`` gives one line per call."""
+    level = ENV_LEVELS.get(os.environ.get(C.LOG_ENV, "").strip().lower())
+    logger = logging.getLogger(C.LOGGER_NAME)
+    if level is None or any(getattr(h, "_agora_cr_env", False) for h in logger.handlers):
+        return
+    handler = make_stream_handler(None, level, None)
+    handler._agora_cr_env = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(level)

@@ -4,7 +4,7 @@
 and yields either an attempt (``(url, timeout)``) or a pause (a ``float`` of seconds). The sync and async
 transports only drive it: they send or sleep, and feed back the outcome (an
 :class:`~agora_cr._responses.Answer` or the transport's exception). So both share every decision, and
-only the I/O differs (the pattern of httpx's ``Auth.auth_flow``). The table it follows is DESIGN.md's:
+only the I/O differs (the pattern of httpx's ``Auth.auth_flow``). The table it follows (docs/guide/errors.md):
 
 * connect error or DNS failure (nothing sent): the next host at once, any operation;
 * timeout or 5xx on acquire, query, update, updateLayout, stop: retry with back-off and jitter (a 5xx
@@ -64,7 +64,7 @@ class Attempt(NamedTuple):
 
 Flow = Generator["Attempt | float | Settle | SlowDown", Any, Any]
 
-#: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (see DESIGN.md).
+#: Operations retried (with back-off) on timeouts and 5xx; ``start`` is not (docs/guide/errors.md).
 RETRY_ON_FAILURE = frozenset({"acquire", "query", "update", "updateLayout", "stop", "getNcsIp"})
 
 
@@ -99,6 +99,8 @@ class Policy:
         self.logger = logger
         #: The request budget every attempt draws from; ``None``: no pacing.
         self.pacer = pacer
+        #: Send ``config.timeout`` with every attempt (a ``with_options`` view: the pool's default differs).
+        self.own_timeout = False
         self._random = random.Random()
 
     def backoff(self, retry: int) -> float:
@@ -108,7 +110,25 @@ class Policy:
         return delay * (1.0 - config.jitter * self._random.random())
 
     def flow(self, call: Call[Any]) -> Flow:
-        """Drive one call to its result (the generator's return value) or its exception."""
+        """Drive one call to its result (the generator's return value) or its exception; with the
+        ``agora_cr`` logger at INFO, one line per call says how it ended."""
+        if not self.logger.isEnabledFor(logging.INFO):
+            return (yield from self._paced(call))
+        began = time.monotonic()
+        try:
+            result = yield from self._paced(call)
+        except ClientException as exc:
+            self.logger.info("%s failed after %.1f ms: %s", call.operation.id, _ms_since(began), exc)
+            raise
+        self.logger.info(
+            "%s ok in %.1f ms (request_id=%s)",
+            call.operation.id,
+            _ms_since(began),
+            getattr(result, "request_id", None),
+        )
+        return result
+
+    def _paced(self, call: Call[Any]) -> Flow:
         if self.pacer is None or call.operation.id != "acquire":
             return (yield from self._flow(call, None))
         pair = pair_key(call.context.get("cname"), call.context.get("uid"))
@@ -155,6 +175,8 @@ class Policy:
             timeout = None
             if remaining < config.timeout:
                 timeout = httpx.Timeout(remaining, connect=min(config.connect_timeout, remaining))
+            elif self.own_timeout:
+                timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
             take = None
             if pacer is not None:
                 pair_until = min(deadline, clock() + config.timeout) + PAIR_WINDOW if pair else 0.0
@@ -288,3 +310,7 @@ class Policy:
         cls: type[ClientRequestException], message: str, call: Call[Any], tried: list[str]
     ) -> ClientRequestException:
         return cls(None, None, message, operation=call.operation.id, hosts_tried=tried, **call.context)
+
+
+def _ms_since(began: float) -> float:
+    return (time.monotonic() - began) * 1000.0

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import os
 import threading
 import time
@@ -35,7 +36,7 @@ from ._client import BaseClient
 from ._config import env_kwargs
 from ._deadlines import Deadlines
 from ._gates import AsyncFairGate, FairGate
-from ._policy import Attempt
+from ._policy import Attempt, Policy
 from ._requests import Call
 from ._responses import Answer
 from .exceptions import ClientBuildException, ClientClosedError, ValidationError
@@ -149,6 +150,8 @@ class _Connected(BaseClient):
 
     _http_class: ClassVar[Callable[..., Any]]
     _transport_class: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
+    #: The client a ``with_options`` view shares its pool with (``None``: this client owns its pool).
+    _view_of: _Connected | None = None
 
     def __init__(
         self,
@@ -164,12 +167,28 @@ class _Connected(BaseClient):
             raise ClientBuildException(
                 f"transport must be an {self._transport_class.__qualname__} for {kind} client"
             )
+        backend = os.environ.get(C.HTTP_BACKEND_ENV)
+        if (
+            backend
+            and transport is None
+            and "http_backend" not in options
+            and self._http_class is not httpx.Client
+        ):
+            options["http_backend"] = backend.strip().lower()
         try:
             super().__init__(app_id, customer_id, customer_secret, **options)
         except ValidationError as exc:
             # Drop the frames that held the credentials as locals (traceback-with-locals tools).
             del customer_secret, customer_id
             raise exc.with_traceback(None) from None
+        if self._config.http_backend != "httpx":
+            if self._http_class is httpx.Client:
+                raise ClientBuildException(
+                    f"http_backend={self._config.http_backend!r} is for the async clients",
+                    field="http_backend",
+                )
+            if transport is not None:
+                raise ClientBuildException("give transport or http_backend, not both", field="http_backend")
         self._transport = transport
         self._connect()
         self._closed = False
@@ -183,6 +202,11 @@ class _Connected(BaseClient):
         transport = self._transport
         if transport is None and self._http_class is httpx.Client:
             transport = _default_sync_transport(limits)
+        elif transport is None and config.http_backend == "aiohttp":
+            from ._aiohttp import AiohttpTransport  # the optional extra: imported only when chosen
+
+            transport = AiohttpTransport(limits)
+        self._own_transport = transport if transport is not self._transport else None
         self._http: Any = self._http_class(
             headers=self._headers,
             timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
@@ -204,6 +228,24 @@ class _Connected(BaseClient):
         timeout = attempt.timeout
         pool = self._config.timeout if timeout is None or timeout.pool is None else timeout.pool
         return max(0.0, min(pool, attempt.deadline - time.monotonic()))
+
+    def with_options(self: ConnectedT, **options: Any) -> ConnectedT:
+        """This client with other settings for the calls made through it: ``timeout``,
+        ``connect_timeout``, ``deadline``, ``max_retries`` and the back-off options (see the
+        constructor). It shares this client's connection pool, hosts and request budget::
+
+            client.with_options(timeout=5, max_retries=0).query(resource_id, sid)
+
+        Closing the returned client leaves the pool open; closing this one closes it for both."""
+        self._check_open()
+        config = self._config.with_options(options)
+        view = copy.copy(self)
+        view._config = config
+        view._policy = Policy(config, self._hosts, self._logger, self._pacer)
+        view._policy.own_timeout = True
+        view._owned_handlers = []
+        view._view_of = self
+        return view
 
     @classmethod
     def from_env(cls: type[ConnectedT], **overrides: Any) -> ConnectedT:
@@ -339,8 +381,8 @@ class SyncClient(_Connected):
         """Close the connection pool (and log files opened by the builder). Idempotent."""
         if not self._closed:
             self._closed = True
-            if self._pid == os.getpid():  # a forked child leaves the parent's sockets alone
-                self._http.close()
+            if self._pid == os.getpid() and self._view_of is None:  # a forked child leaves the
+                self._http.close()  # parent's sockets alone; a view leaves its client's pool open
             self._close_handlers()
 
     def __enter__(self: ConnectedT) -> ConnectedT:
@@ -366,11 +408,30 @@ class AsyncClient(_Connected):
         # rescans whenever a connection frees up (O(n^2): 500 concurrent lifecycles took 17 s, not 4 s).
         self._gate = AsyncFairGate(self._config.max_connections)
         self._deadlines = Deadlines()
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _check_loop(self) -> None:
+        """A new pool when the client is used from another event loop (a module-level client under
+        ``asyncio.run`` per job, or pytest's loop per test): pooled connections belong to the loop that
+        opened them, and reusing one from a closed loop fails with "Event loop is closed"."""
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            if self._loop is not None:
+                self._abandon_pool()
+                self._connect()
+            self._loop = loop
+
+    def _abandon_pool(self) -> None:
+        """Drop the pool without awaiting: its sockets belong to another loop (closed with it)."""
+        abandon = getattr(self._own_transport, "abandon", None)
+        if abandon is not None:
+            abandon()
 
     async def _run(self, call: Call[R]) -> R:
         if self._closed:
             raise ClientClosedError()
         self._check_process()
+        self._check_loop()
         flow = self._policy.flow(call)
         try:
             action = next(flow)
@@ -479,8 +540,13 @@ class AsyncClient(_Connected):
         """Close the connection pool (and log files opened by the builder). Idempotent."""
         if not self._closed:
             self._closed = True
-            if self._pid == os.getpid():
+            # The pool's sockets belong to the process and loop that opened them.
+            if self._view_of is not None:
+                pass  # a with_options view: the pool is its client's
+            elif self._pid == os.getpid() and self._loop in (None, asyncio.get_running_loop()):
                 await self._http.aclose()
+            elif self._pid == os.getpid():
+                self._abandon_pool()
             self._close_handlers()
 
     async def __aenter__(self: ConnectedT) -> ConnectedT:

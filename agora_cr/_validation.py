@@ -214,6 +214,8 @@ class _Compiler:
         max_bytes = schema.get("x-agora-max-bytes")
         source = schema.get("pattern")
         pattern = ecma_regex(source) if source is not None else None
+        # The spec says in words what its pattern means (x-agora-format); the regex is the fallback.
+        expected = schema.get("x-agora-format") or f"in the required format {source!r}"
         enum_text = ", ".join(repr(v) for v in enum) if enum is not None else ""
 
         def check(value: Any, ctx: Context) -> None:
@@ -239,7 +241,7 @@ class _Compiler:
                 if max_bytes is not None and size > max_bytes:
                     raise _Invalid(f"must be at most {max_bytes} bytes long in UTF-8 (got {size})")
             if pattern is not None and pattern.search(value) is None:
-                raise _Invalid(f"{_show(value, key)} does not match the required format {source!r}")
+                raise _Invalid(f"{_show(value, key)} is not {expected}")
 
         return check
 

@@ -1,4 +1,4 @@
-"""Wire conversion of request blocks, and the base of the seed-compatible blocks (``api_start.*``).
+"""Wire conversion of request blocks, and the base of the official SDK's blocks (``api_start.*``).
 
 :func:`to_wire` turns whatever a caller passes as a block (an ``api_start``/``api_update`` block, a
 generated attrs model, an enum, a plain dict or list) into JSON-ready wire form.
@@ -103,6 +103,7 @@ class WireModel:
         return tuple(sorted(set(_field_table(cls._models).values())))
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object sent: the fields given (``None`` left out), nested blocks in wire form."""
         return {key: value if type(value) in _PLAIN else to_wire(value) for key, value in self._data.items()}
 
     def __getattr__(self, name: str) -> Any:

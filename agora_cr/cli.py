@@ -15,7 +15,9 @@
     ``--supervise``, on the supervisor (restarts, migrations), state changes as JSON lines on stderr
     and the manifest as JSON on stdout.
 
-Exit status: 0 success, 1 an error answered by the service or the network, 2 bad input or usage.
+``-v``/``--verbose`` (before or after the command) logs every HTTP exchange and retry to stderr;
+``--version`` prints the version. Every error is one line on stderr; the exit status is one of
+:data:`EXIT_STATUSES`.
 """
 
 from __future__ import annotations
@@ -23,17 +25,31 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
+import os
+import re
 import signal
 import sys
+import textwrap
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import _constants as C
 from ._operations import operation
 from ._signals import StopSignals
-from .exceptions import ClientBuildException, ClientException, ServiceResponseException, ValidationError
+from .exceptions import (
+    ClientBuildException,
+    ClientException,
+    ClientTimeoutException,
+    ConnectionError,
+    InvalidResponseError,
+    RateLimitTimeoutError,
+    ServiceResponseException,
+    ValidationError,
+)
 from .modes import IndividualRecordingClient, MixRecordingClient, WebRecordingClient
 
 Client = IndividualRecordingClient | MixRecordingClient | WebRecordingClient
@@ -65,36 +81,152 @@ class UsageError(Exception):
     """Bad command-line input (exit status 2)."""
 
 
+#: Every exit status of ``agora-cr`` (the ``--help`` epilog and the CLI guide list them).
+EXIT_STATUSES: dict[str, str] = {
+    "0": "success",
+    "1": "the call failed: the service answered an error, could not be reached or did "
+    "not answer in time; the supervisor gave up; any other failure at run time",
+    "2": "bad input or usage: options, JSON files, uid or cname, missing credentials, "
+    "a port it cannot listen on",
+    "130": "stopped by Ctrl-C (SIGINT), after stopping what it started",
+    "143": "stopped by SIGTERM (timeout, docker stop, systemd, Kubernetes), the same way",
+    "129": "stopped by SIGHUP (a closed terminal), the same way",
+    "141": "its output was closed early (SIGPIPE: piped into head, for example)",
+}
+
+#: The credentials every REST command needs: (attribute, option, environment variable, words).
+CREDENTIALS = (
+    ("app_id", "--app-id", "AGORA_APP_ID", "App ID"),
+    ("customer_id", "--customer-id", "AGORA_CUSTOMER_ID", "customer ID"),
+    ("customer_secret", "--customer-secret", "AGORA_CUSTOMER_SECRET", "customer secret"),
+)
+
+#: The longest ``record --duration``: a resource ID lives at most 720 hours (``resourceExpiredHour``).
+MAX_DURATION = 720 * 3600.0
+#: The longest ``record --interval`` between two status queries.
+MAX_INTERVAL = 3600.0
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose usage errors are one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        text = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {text} (see '{self.prog} --help')\n")
+
+
+def port(text: str) -> int:
+    """``--port``: a whole number 0..65535 (0: any free port)."""
+    try:
+        value = int(text, 10)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"cannot listen on port {text!r}: a port is a whole number 0..65535 (0: any free port)"
+        )
+    return value
+
+
+def _seconds(limit: float) -> Any:
+    """An argparse type: a number of seconds, > 0 and <= ``limit``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not 0 < value <= limit:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a number of seconds > 0 and <= {limit:.0f} ({_span(limit)})"
+            )
+        return value
+
+    return parse
+
+
+def _span(seconds: float) -> str:
+    if seconds >= 86400:
+        return f"{seconds / 86400:g} days"
+    return f"{seconds / 3600:g} hour" + ("s" if seconds != 3600 else "")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("agora-cr")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        from . import __version__
+
+        return __version__
+
+
+def _verbose(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
+    """``-v`` on the top parser (default False) and on every command (not set unless given there, so a
+    ``-v`` before the command is kept): accepted before or after the command."""
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default,
+        help="log every HTTP exchange, failed attempt and retry to stderr",
+    )
+
+
+def _epilog() -> str:
+    statuses = "\n".join(
+        textwrap.fill(words, 90, initial_indent=f"  {code:<5}", subsequent_indent=" " * 7)
+        for code, words in EXIT_STATUSES.items()
+    )
+    return (
+        "Credentials: AGORA_APP_ID, AGORA_CUSTOMER_ID, AGORA_CUSTOMER_SECRET, or the options --app-id,\n"
+        "--customer-id, --customer-secret; AGORA_REGION (US, EU, AP, CN); AGORA_BASE_URL or --base-url.\n"
+        "-v is taken before or after the command.\n\n"
+        f"Every error is one line on stderr. Exit status:\n{statuses}"
+    )
+
+
 # ----------------------------------------------------------------------------------------------- parsing
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from .testing import cli as emulator_cli
+
+    parser = OneLineParser(
         prog="agora-cr",
         description="Agora Cloud Recording (REST v1) from the command line.",
-        epilog="Credentials: AGORA_APP_ID, AGORA_CUSTOMER_ID, AGORA_CUSTOMER_SECRET; "
-        "AGORA_REGION (US, EU, AP, CN).",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _verbose(parser, default=False)
+    parser.add_argument("--version", action="version", version=f"agora-cr {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="walk every mode's lifecycle against the embedded emulator")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, **kwargs)
+        _verbose(p)
+        return p
+
+    demo = command("demo", help="walk every mode's lifecycle against the embedded emulator")
     demo.add_argument(
         "--mode", choices=[*CLIENTS, "all"], default="all", help="which mode to show (default all)"
     )
 
-    emu = sub.add_parser("emulator", help="run the offline emulator in the foreground")
-    emu.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    emu.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    emu.add_argument("--no-qps-limit", action="store_true", help="disable the 10 requests/s limiter")
-    emu.add_argument("--webhook-url", help="POST signed notifications (NCS events) of every session here")
-    emu.add_argument(
-        "--webhook-secret", help="secret to sign them with (default $AGORA_WEBHOOK_SECRET, else random)"
+    emu = command(
+        "emulator",
+        help="run the offline emulator in the foreground",
+        description="Runs the offline emulator until Ctrl-C/SIGTERM. Prints `export AGORA_BASE_URL=...`, "
+        "`AGORA_APP_ID`, `AGORA_CUSTOMER_ID`, `AGORA_CUSTOMER_SECRET` (and `AGORA_EMULATOR_PID`) lines on "
+        'stdout, then closes stdout: `eval "$(agora-cr emulator &)"` sets them in a shell.',
     )
+    emulator_cli.add_arguments(emu)
 
-    hook = sub.add_parser("webhook", help="receive notifications (NCS webhooks)")
+    hook = command("webhook", help="receive notifications (NCS webhooks)")
     hook_sub = hook.add_subparsers(dest="webhook_command", required=True, metavar="ACTION")
     listen = hook_sub.add_parser("listen", help="verify notifications on a port and print them as JSON lines")
-    listen.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: a free one)")
+    _verbose(listen)
+    listen.add_argument("--port", type=port, default=8765, help="port (default 8765; 0: a free one)")
     listen.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     listen.add_argument("--secret", help="the NCS secret (default $AGORA_WEBHOOK_SECRET)")
     listen.add_argument(
@@ -111,7 +243,6 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--base-url", help="send every call to this URL (emulator, proxy); no failover")
         p.add_argument("--timeout", type=float, help=f"seconds per attempt (default {C.DEFAULT_TIMEOUT:g})")
         p.add_argument("--max-retries", type=int, help=f"retries per call (default {C.DEFAULT_MAX_RETRIES})")
-        p.add_argument("-v", "--verbose", action="store_true", help="log each HTTP exchange to stderr")
 
     def session(p: argparse.ArgumentParser, *, sid: bool = True, who: bool = True) -> None:
         p.add_argument("--resource-id", required=True, help="resource ID from acquire")
@@ -126,49 +257,58 @@ def _parser() -> argparse.ArgumentParser:
             "--json", dest="json_file", required=required, metavar="FILE", help=f"{what} ('-': stdin)"
         )
 
-    p = sub.add_parser("acquire", help="acquire a resource ID")
+    p = command("acquire", help="acquire a resource ID")
     common(p)
     p.add_argument("--cname", required=True, help="channel name")
     p.add_argument("--uid", required=True, help="recording UID")
     body(p, 'clientRequest options as JSON, e.g. {"resourceExpiredHour": 24}')
 
-    p = sub.add_parser("start", help="start recording")
+    p = command("start", help="start recording")
     common(p)
     session(p, sid=False)
     p.add_argument("--token", help="RTC token of the recording UID")
     body(p, "the start clientRequest as JSON (storageConfig, recordingConfig, ...)", required=True)
 
-    p = sub.add_parser("query", help="query a session")
+    p = command("query", help="query a session")
     common(p)
     session(p, who=False)
 
-    p = sub.add_parser("update", help="update subscriptions, web pause/resume, CDN URL or storage keys")
+    p = command("update", help="update subscriptions, web pause/resume, CDN URL or storage keys")
     common(p)
     session(p)
     body(p, "the update clientRequest as JSON", required=True)
 
-    p = sub.add_parser("update-layout", help="replace the composite layout (mix mode)")
+    p = command("update-layout", help="replace the composite layout (mix mode)")
     common(p, mode=False)
     session(p)
     body(p, "the updateLayout clientRequest as JSON", required=True)
 
-    p = sub.add_parser("stop", help="stop recording")
+    p = command("stop", help="stop recording")
     common(p)
     session(p)
     p.add_argument("--async-stop", action="store_true", help="answer at once instead of after the upload")
 
-    p = sub.add_parser("ncs-ip", help="list the notification (NCS) servers' IP addresses (for a firewall)")
+    p = command("ncs-ip", help="list the notification (NCS) servers' IP addresses (for a firewall)")
     common(p, mode=False)
 
-    p = sub.add_parser("record", help="acquire, start, poll until Ctrl-C or --duration, always stop")
+    p = command("record", help="acquire, start, poll until Ctrl-C or --duration, always stop")
     common(p)
     p.add_argument("--cname", required=True, help="channel name")
     p.add_argument("--uid", required=True, help="recording UID")
     p.add_argument("--token", help="RTC token of the recording UID")
     p.add_argument("--storage-json", metavar="FILE", help="storageConfig as JSON (wire names)")
     p.add_argument("--config-json", metavar="FILE", help="other start clientRequest blocks as JSON")
-    p.add_argument("--duration", type=float, help="seconds to record (default: until Ctrl-C)")
-    p.add_argument("--interval", type=float, default=5.0, help="seconds between status queries (default 5)")
+    p.add_argument(
+        "--duration",
+        type=_seconds(MAX_DURATION),
+        help=f"seconds to record, up to {MAX_DURATION:.0f} (30 days) (default: until Ctrl-C)",
+    )
+    p.add_argument(
+        "--interval",
+        type=_seconds(MAX_INTERVAL),
+        default=5.0,
+        help="seconds between status queries (default 5)",
+    )
     p.add_argument("--emulator", action="store_true", help="record against an embedded emulator")
     p.add_argument(
         "--supervise",
@@ -213,7 +353,19 @@ def _blocks(operation_id: str, mode: str, wire: dict[str, Any]) -> dict[str, Any
     return kwargs
 
 
+def _check_credentials(args: argparse.Namespace) -> None:
+    """Every missing credential named at once, with its option and its environment variable."""
+    missing = [
+        f"{words} ({option} or {env})"
+        for name, option, env, words in CREDENTIALS
+        if not getattr(args, name, None) and not os.environ.get(env)
+    ]
+    if missing:
+        raise UsageError(f"missing credentials: {', '.join(missing)}")
+
+
 def _client(args: argparse.Namespace, mode: str, base_url: str | None = None) -> Client:
+    _check_credentials(args)
     overrides: dict[str, Any] = {}
     for name in ("app_id", "customer_id", "customer_secret", "region", "base_url", "timeout", "max_retries"):
         value = getattr(args, name, None)
@@ -224,14 +376,22 @@ def _client(args: argparse.Namespace, mode: str, base_url: str | None = None) ->
     return CLIENTS[mode].from_env(**overrides)
 
 
+def _not_an_attempt(record: logging.LogRecord) -> bool:
+    """Without ``-v``: no line per failed attempt or retry (the error line that ends a failed call
+    says what happened; a retry that succeeds needs no line)."""
+    return record.levelno >= logging.ERROR or record.module != "_policy"
+
+
 @contextmanager
 def _stderr_logging(verbose: bool) -> Iterator[None]:
-    """Warnings (lints of a request, retries) to stderr; with ``-v`` every HTTP exchange too. For this
-    command only: the ``agora_cr`` logger is left as found."""
+    """Warnings (lints of a request, the supervisor's) to stderr; with ``-v`` every HTTP exchange,
+    failed attempt and retry too. For this command only: the ``agora_cr`` logger is left as found."""
     logger = logging.getLogger("agora_cr")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("agora-cr: %(levelname)s: %(message)s"))
     handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    if not verbose:
+        handler.addFilter(_not_an_attempt)
     level = logger.level
     logger.addHandler(handler)
     if verbose:
@@ -300,8 +460,6 @@ def _maybe_emulator(enabled: bool) -> Iterator[Any]:
 
 
 def _record(args: argparse.Namespace, out: TextIO) -> int:
-    if args.interval <= 0:
-        raise UsageError("--interval must be positive")
     with _maybe_emulator(args.emulator) as emu:
         if emu is not None:
             args.app_id, args.customer_id, args.customer_secret = (
@@ -354,8 +512,10 @@ def _record_supervised(args: argparse.Namespace, out: TextIO, blocks: dict[str, 
 
     backup = args.backup_uid
     if backup is None:
-        if not args.uid.isdigit():
-            raise UsageError("--backup-uid is required when --uid is not a number")
+        if re.fullmatch("[0-9]+", args.uid) is None:
+            raise UsageError(
+                f"invalid --uid {args.uid!r}: a uid is an integer 1..4294967295 written in decimal"
+            )
         backup = str(int(args.uid) + 1 if int(args.uid) < 4294967295 else int(args.uid) - 1)
     with (
         _client(args, args.mode, emu.base_url if emu is not None else None) as client,
@@ -392,11 +552,68 @@ def _record_supervised(args: argparse.Namespace, out: TextIO, blocks: dict[str, 
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (see :data:`EXIT_STATUSES`). In-process callers
+    get the ``agora_cr`` logger back as it was."""
     stream = sys.stdout if out is None else out
-    args = _parser().parse_args(argv)
-    with _stderr_logging(bool(getattr(args, "verbose", False))):
-        return _dispatch(args, stream)
+    verbose = False
+    try:
+        args = _parser().parse_args(argv)
+        verbose = bool(getattr(args, "verbose", False))
+        with _stderr_logging(verbose):
+            return _dispatch(args, stream)
+    except KeyboardInterrupt:  # a Ctrl-C before (or outside) the commands' own signal handling
+        _say("interrupted")
+        return 130
+    except BrokenPipeError:  # `agora-cr ... | head`: the reader went away
+        _quiet_stdout(stream)
+        return 128 + int(getattr(signal, "SIGPIPE", 13))
+    except Exception as exc:  # a bug, or an environment this code did not expect: still one line
+        if verbose:
+            traceback.print_exc()
+        _say(f"unexpected error: {type(exc).__name__}: {exc} (run with -v for the traceback)")
+        return 1
+
+
+def _say(message: str) -> None:
+    """One line on stderr: the message with its line breaks folded into blanks."""
+    text = re.sub(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*", " ", message).strip()
+    print(f"agora-cr: {text}", file=sys.stderr, flush=True)
+
+
+def _quiet_stdout(stream: TextIO) -> None:
+    """After a broken pipe, point stdout at the null device so that the flush at exit cannot fail."""
+    if stream is sys.__stdout__:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, stream.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass
+
+
+def _invalid_input(exc: ValidationError) -> str:
+    """A ``ValidationError`` as the CLI shows it (the spec describes its patterns in words)."""
+    return f"invalid input: {exc}"
+
+
+def _hosts(exc: ClientException) -> str:
+    return ", ".join(dict.fromkeys(exc.hosts_tried)) or "the service"
+
+
+def _failure(exc: ClientException) -> str:
+    """The one line of a failed call: could not reach, no answer in time, or the service's error."""
+    message = exc.error_msg or type(exc).__name__
+    if isinstance(exc, ConnectionError):
+        return f"could not reach the service at {_hosts(exc)}: {message}"
+    if isinstance(exc, RateLimitTimeoutError):
+        return f"no request slot in the rate budget in time: {message}"
+    if isinstance(exc, ClientTimeoutException) and exc.status_code is None:
+        return f"no answer in time from the service at {_hosts(exc)}: {message}"
+    if isinstance(exc, InvalidResponseError):
+        return f"the service at {_hosts(exc)} gave an answer that is not what the API documents: {exc}"
+    if isinstance(exc, ServiceResponseException):
+        return f"the service answered with an error: {type(exc).__name__}: {exc}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _dispatch(args: argparse.Namespace, stream: TextIO) -> int:
@@ -408,12 +625,7 @@ def _dispatch(args: argparse.Namespace, stream: TextIO) -> int:
         if args.command == "emulator":
             from .testing import cli as emulator_cli
 
-            forwarded = ["--port", str(args.port), "--host", args.host]
-            if args.webhook_url:
-                forwarded += ["--webhook-url", args.webhook_url]
-            if args.webhook_secret:
-                forwarded += ["--webhook-secret", args.webhook_secret]
-            return emulator_cli.main(forwarded + (["--no-qps-limit"] if args.no_qps_limit else []))
+            return emulator_cli.run(args, None if stream is sys.stdout else stream)
         if args.command == "webhook":
             from .webhooks.cli import listen
 
@@ -422,22 +634,17 @@ def _dispatch(args: argparse.Namespace, stream: TextIO) -> int:
             return _record(args, stream)
         return _run_call(args, stream)
     except UsageError as exc:
-        print(f"agora-cr: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2
     except ClientBuildException as exc:
-        print(f"agora-cr: bad configuration: {exc}", file=sys.stderr)
+        _say(f"bad configuration: {exc}")
         return 2
     except ValidationError as exc:
-        print(f"agora-cr: invalid input: {exc}", file=sys.stderr)
+        _say(_invalid_input(exc))
         return 2
-    except ServiceResponseException as exc:
-        print(f"agora-cr: the service answered with an error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
     except ClientException as exc:
-        print(f"agora-cr: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(_failure(exc))
         return 1
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

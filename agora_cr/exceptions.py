@@ -27,9 +27,10 @@ The whole hierarchy (root compatible with the official ``agora-rest-client``)::
             ├── TokenError                code 109 / 110 (RTC token expired / invalid)
             ├── InvalidResponseError      a response that is not what the API documents
             │                             (HTML, empty, invalid JSON, wrong shape, missing fields)
-            ├── ClientTimeoutException    an attempt or the whole call ran out of time
+            ├── ClientTimeoutException    an attempt or the whole call ran out of time (a TimeoutError)
             │   └── RateLimitTimeoutError     no request slot in the rate budget before the deadline
-            └── ConnectionError           no host could be reached (.hosts_tried)
+            └── ConnectionError           no host could be reached (.hosts_tried; a builtin
+                                          ConnectionError too)
 
 Every exception carries ``status_code``, ``error_code``, ``error_msg``, ``request_id`` and the call's
 ``operation``, ``resource_id``, ``sid``, ``cname``, ``uid`` (``None`` where unknown) and
@@ -38,6 +39,7 @@ Every exception carries ``status_code``, ``error_code``, ``error_msg``, ``reques
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from typing import Any
 
@@ -188,7 +190,7 @@ class ClientBuildException(ValidationError):
 
 
 class ServiceResponseException(ClientException):
-    """A call to the service failed (seed-compatible intermediate class)."""
+    """A call to the service failed (the official SDK's intermediate class)."""
 
 
 class ClientRequestException(ServiceResponseException):
@@ -222,6 +224,7 @@ class NotFoundError(ClientRequestException):
 class RateLimitError(ClientRequestException):
     """HTTP 429: too many requests (the service allows 10 per second)."""
 
+    #: Seconds the service asked to wait (its ``Retry-After`` header); ``None`` if it did not say.
     retry_after: float | None = None
 
 
@@ -257,19 +260,21 @@ class InvalidResponseError(ClientRequestException):
     """The service answered something the API does not document (HTML, invalid JSON, missing fields)."""
 
 
-class ClientTimeoutException(ClientRequestException):
-    """An attempt timed out, or the call's total deadline passed."""
+class ClientTimeoutException(ClientRequestException, TimeoutError):
+    """An attempt timed out, or the call's total deadline passed. Also a builtin ``TimeoutError``."""
 
 
 class RateLimitTimeoutError(ClientTimeoutException):
     """The call's deadline passed while it waited for a slot in the request budget (``rate_limit=``):
     nothing was sent. ``waited`` holds the seconds it waited."""
 
+    #: Seconds the call waited for a slot before its deadline passed.
     waited: float | None = None
 
 
-class ConnectionError(ClientRequestException):
-    """No host could be reached; ``hosts_tried`` lists them."""
+class ConnectionError(ClientRequestException, builtins.ConnectionError):
+    """No host could be reached, or a connection was lost; ``hosts_tried`` lists the hosts tried. Also a
+    builtin ``ConnectionError`` (``except ConnectionError`` catches it whichever one is in scope)."""
 
 
 #: Agora ``code`` -> exception class; consulted first, whatever the HTTP status.

@@ -13,16 +13,22 @@ from collections.abc import Sequence
 
 from .exceptions import ClientBuildException
 
+#: The API domain preferred outside mainland China (tried second in ``CN``).
 AGORA_DOMAIN = "agora.io"
+#: The API domain preferred in mainland China (tried second elsewhere).
 SD_RTN_DOMAIN = "sd-rtn.com"
 
 
 class RegionArea(str, enum.Enum):
     """Where the caller's servers are; selects the regional API hosts."""
 
+    #: North America (``api-us-west-1``, then ``api-us-east-1``; legacy number 0).
     US = "US"
+    #: Europe (``api-eu-west-1``, then ``api-eu-central-1``; legacy number 1).
     EU = "EU"
+    #: Asia Pacific (``api-ap-southeast-1``, then ``api-ap-northeast-1``; legacy number 2).
     AP = "AP"
+    #: Mainland China (``api-cn-east-1``, then ``api-cn-north-1``, under ``sd-rtn.com`` first; legacy 3).
     CN = "CN"
 
     def hosts(self) -> tuple[str, ...]:
@@ -88,15 +94,18 @@ class HostPool:
     def __init__(self, hosts: Sequence[str]) -> None:
         if not hosts:
             raise ClientBuildException("at least one endpoint is required")
+        #: The base URLs in failover order.
         self.hosts: tuple[str, ...] = tuple(hosts)
         self._current = 0
 
     @property
     def current_index(self) -> int:
+        """The position of :attr:`current` in :attr:`hosts`."""
         return self._current
 
     @property
     def current(self) -> str:
+        """The host the next call goes to (it stays after a failover)."""
         return self.hosts[self._current]
 
     def fail(self, index: int) -> None:

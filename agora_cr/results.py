@@ -328,6 +328,13 @@ class _Result(Record):
 
         return None if self._headers is None else request_id(self._headers)
 
+    def __repr__(self) -> str:
+        shown = super().__repr__()
+        rid = self.request_id
+        if rid is None:
+            return shown
+        return f"{shown[:-1]}{'' if shown.endswith('(') else ', '}request_id={rid!r})"
+
 
 class AcquireResult(_Result):
     """``acquire``: the resource ID to pass to ``start`` (valid for 5 minutes)."""

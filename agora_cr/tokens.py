@@ -29,13 +29,17 @@ from dataclasses import dataclass, field
 
 from .exceptions import ValidationError
 
+#: The AccessToken2 version prefix every token starts with.
 VERSION = "007"
 #: The RTC service's type in a token.
 SERVICE_RTC = 1
-#: RTC privileges (a recorder needs only to join).
+#: RTC privilege: join the channel (all a recorder needs).
 JOIN_CHANNEL = 1
+#: RTC privilege: publish audio.
 PUBLISH_AUDIO = 2
+#: RTC privilege: publish video.
 PUBLISH_VIDEO = 3
+#: RTC privilege: publish data streams.
 PUBLISH_DATA = 4
 #: The longest a token or a privilege may last (Agora: 24 hours).
 MAX_EXPIRE = 24 * 3600
@@ -103,17 +107,23 @@ class _Reader:
 class RtcToken:
     """What an AccessToken2 says about RTC (read by :func:`parse_token`; times are Unix seconds)."""
 
+    #: The App ID it was issued for.
     app_id: str
+    #: When it was issued.
     issued_at: int
     #: Seconds after ``issued_at`` the token itself is valid.
     expire: int
+    #: The random salt of the signature.
     salt: int
+    #: The channel name it is for.
     channel: str
     #: The uid (or user account) it is for; ``""`` for any uid.
     uid: str
     #: Privilege -> seconds after ``issued_at`` it lasts.
     privileges: dict[int, int] = field(default_factory=dict)
+    #: The HMAC-SHA256 signature carried by the token.
     signature: bytes = field(default=b"", repr=False, compare=False)
+    #: The signed bytes (the signing info), which :func:`verify_token` checks the signature of.
     signed: bytes = field(default=b"", repr=False, compare=False)
 
     @property

@@ -198,8 +198,9 @@ class EmulatorProcess:
     The clients under test run in other processes, so neither side's CPU time is charged to the other.
     """
 
-    def __init__(self, python: str) -> None:
+    def __init__(self, python: str, args: Sequence[str] = ()) -> None:
         self.python = python
+        self.args = list(args)  # more CLI options, e.g. ("--latency-ms", "30")
         self.proc: subprocess.Popen[str] | None = None
         self.base_url = ""
 
@@ -215,16 +216,23 @@ class EmulatorProcess:
             CUSTOMER_ID,
             "--customer-secret",
             CUSTOMER_SECRET,
+            *self.args,
         ]
         self.proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO, env=clean_env()
         )
         assert self.proc.stdout is not None
+        import shlex  # here: only this class reads the CLI's output
+
         deadline = time.monotonic() + 60
-        for line in self.proc.stdout:  # bounded: the CLI prints five lines, then "serving"
-            if line.startswith("base_url="):
-                self.base_url = line.split("=", 1)[1].strip()
-            if line.startswith("serving") or time.monotonic() > deadline:
+        # Bounded: the CLI prints `export NAME=value` lines (shell-quoted), AGORA_EMULATOR_PID last,
+        # then closes its stdout; `base_url=` and "serving" are the older format.
+        for line in self.proc.stdout:
+            words = shlex.split(line)
+            name, _, value = (words[-1] if words else "").partition("=")
+            if name in ("AGORA_BASE_URL", "base_url"):
+                self.base_url = value
+            if name == "AGORA_EMULATOR_PID" or line.startswith("serving") or time.monotonic() > deadline:
                 break
         if not self.base_url:
             self.__exit__(None, None, None)

@@ -161,7 +161,7 @@ def run_pacing(
     else:
         notes.append("redis-server is not installed: the fleet-on-Redis scenarios were skipped")
     items = scenarios(quick, official is not None, redis_url)
-    log(f"[5/5] pacing inside the {QPS} requests/s budget (emulator limiter on; {len(items)} scenarios)")
+    log(f"[5/6] pacing inside the {QPS} requests/s budget (emulator limiter on; {len(items)} scenarios)")
     results = []
     try:
         for scenario in items:

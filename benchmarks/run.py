@@ -8,12 +8,16 @@ Measures, side by side in one run:
 1. client overhead per call with no network (in-process canned transport), ours / floor;
 2. sequential lifecycles (acquire -> start -> query -> stop) per second over loopback against the
    emulator (``python -m agora_cr.testing.cli --no-qps-limit`` in its own process, fresh per run);
-3. a burst of lifecycles at high concurrency: our async client vs the official client in a thread
-   pool, each in its own process (wall time, per-call p50/p99, peak RSS, errors);
+3. concurrency at a real round trip: 200 concurrent lifecycles against the emulator adding 30 ms per
+   answer (``--rtt-ms``): our async client on each socket layer (httpx, aiohttp) vs the official
+   client and our sync client in 100 threads, each in its own process (throughput, per-call p50/p99,
+   peak RSS, CPU per lifecycle, errors);
 4. import time and the first-call latency after import;
 5. bursts inside the service's 10 requests/s budget (the emulator's limiter on): one process and a
    fleet of processes sharing one Redis, paced, against ``rate_limit=None`` and the official client
    (failed lifecycles, 429s, wall time against the ideal; see ``pacing.py``).
+6. the emulator alone: requests per second one emulator process serves to a keep-alive load
+   generator in another process (``emulator_load.py``), for ``acquire`` and for whole lifecycles.
 
 The official client is installed from PyPI into ``benchmarks/.venv-official`` (created on first use)
 and runs there in subprocesses; see ``official_adapter.py`` for how it is pointed at the emulator.
@@ -45,21 +49,28 @@ OFFICIAL_VENV = BENCH_DIR / ".venv-official"
 OURS_PY = sys.executable
 TARGET_OVERHEAD = 1.3
 TARGET_E2E = 2.0
-SEQ_KINDS = ("floor-sync", "ours-sync", "floor-async", "ours-async", "official")
-BURST_KINDS = ("ours-async", "official", "floor-async", "ours-sync")
+SEQ_KINDS = ("floor-sync", "ours-sync", "floor-async", "ours-async", "ours-async-aiohttp", "official")
+BURST_KINDS = ("ours-async-aiohttp", "ours-async", "official", "ours-sync")
+#: Async sides run this many lifecycles at once (tasks); sync sides use this many threads.
+BURST_TASKS = 200
+BURST_THREADS = 100
+TARGET_BURST = 2.0
+TARGET_EMULATOR_RPS = 10_000
 
 
 class Config:
-    def __init__(self, quick: bool, repeats: int | None) -> None:
+    def __init__(self, quick: bool, repeats: int | None, rtt_ms: float = 30.0) -> None:
         self.quick = quick
         self.overhead_calls = 300 if quick else 2000
         self.overhead_repeats = repeats or (3 if quick else 7)
         self.seq_lifecycles = 60 if quick else 300
         self.seq_repeats = 1 if quick else (repeats or 5)
-        self.burst_lifecycles = 200 if quick else 1000
-        self.burst_concurrency = 50 if quick else 100
+        self.burst_lifecycles = 400 if quick else 1000
         self.burst_repeats = 1 if quick else (repeats or 3)
-        self.burst_kinds = ("ours-async", "official") if quick else BURST_KINDS
+        self.burst_kinds = BURST_KINDS
+        self.rtt_ms = rtt_ms
+        self.emulator_seconds = 3.0 if quick else 10.0
+        self.emulator_repeats = 1 if quick else (repeats or 3)
         self.import_runs = 3 if quick else 9
         self.startup_runs = 1 if quick else 3
 
@@ -113,7 +124,7 @@ def python_for(kind: str, official: str | None) -> str:
 
 # ----------------------------------------------------------------------------------------- sections
 def run_overhead(cfg: Config) -> dict[str, Any]:
-    log(f"[1/5] client overhead, no network ({cfg.overhead_repeats} x {cfg.overhead_calls} calls per op)")
+    log(f"[1/6] client overhead, no network ({cfg.overhead_repeats} x {cfg.overhead_calls} calls per op)")
     cmd = [
         OURS_PY,
         str(BENCH_DIR / "overhead.py"),
@@ -137,9 +148,10 @@ def _run_worker(
     lifecycles: int,
     timeout: float,
     extra: Sequence[str] = (),
+    emulator_args: Sequence[str] = (),
 ) -> dict[str, Any]:
     """One worker.py run of ``kind`` against a fresh emulator process; its JSON result."""
-    with EmulatorProcess(OURS_PY) as emu:
+    with EmulatorProcess(OURS_PY, emulator_args) as emu:
         cmd = [
             python_for(kind, official),
             str(BENCH_DIR / "worker.py"),
@@ -151,20 +163,25 @@ def _run_worker(
 
 def run_sequential(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any]]]:
     kinds = [k for k in SEQ_KINDS if k != "official" or official]
-    log(f"[2/5] sequential lifecycles over loopback ({cfg.seq_repeats} x {cfg.seq_lifecycles} per client)")
+    log(f"[2/6] sequential lifecycles over loopback ({cfg.seq_repeats} x {cfg.seq_lifecycles} per client)")
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for rep in range(cfg.seq_repeats):
         for kind in _rotated(kinds, rep):
             results[kind].append(_run_worker(kind, official, "seq", cfg.seq_lifecycles, timeout=600))
             r = results[kind][-1]
-            log(f"      {kind:12s} {r['lifecycles_per_s']:8.1f} lifecycles/s  errors {r['errors']}")
+            log(f"      {kind:18s} {r['lifecycles_per_s']:8.1f} lifecycles/s  errors {r['errors']}")
     return results
+
+
+def _concurrency(kind: str) -> int:
+    return BURST_TASKS if "async" in kind else BURST_THREADS
 
 
 def run_burst(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any]]]:
     kinds = [k for k in cfg.burst_kinds if k != "official" or official]
     log(
-        f"[3/5] burst: {cfg.burst_lifecycles} lifecycles, concurrency {cfg.burst_concurrency} "
+        f"[3/6] concurrency: {cfg.burst_lifecycles} lifecycles, {BURST_TASKS} at once (async) or "
+        f"{BURST_THREADS} threads (sync), {cfg.rtt_ms:g} ms round trip "
         f"({cfg.burst_repeats} run(s) per client)"
     )
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
@@ -177,13 +194,35 @@ def run_burst(cfg: Config, official: str | None) -> dict[str, list[dict[str, Any
                     "burst",
                     cfg.burst_lifecycles,
                     timeout=900,
-                    extra=("--concurrency", str(cfg.burst_concurrency)),
+                    extra=("--concurrency", str(_concurrency(kind))),
+                    emulator_args=("--latency-ms", f"{cfg.rtt_ms:g}"),
                 )
             )
             r = results[kind][-1]
             log(
-                f"      {kind:12s} wall {r['wall_s']:6.2f}s  p50 {r['p50_ms']:7.1f} ms"
+                f"      {kind:18s} {r['lifecycles_per_s']:6.1f} lifecycles/s  p50 {r['p50_ms']:7.1f} ms"
                 f"  p99 {r['p99_ms']:7.1f} ms  peak RSS {r['peak_rss_mib']:5.1f} MiB  errors {r['errors']}"
+            )
+    return results
+
+
+def run_emulator(cfg: Config) -> dict[str, list[dict[str, Any]]]:
+    from emulator_load import MIXES, run_load
+
+    log(
+        f"[6/6] the emulator alone: {cfg.emulator_repeats} x {cfg.emulator_seconds:g} s per mix, "
+        "16 keep-alive connections from a generator process"
+    )
+    results: dict[str, list[dict[str, Any]]] = {mix: [] for mix in MIXES}
+    for _ in range(cfg.emulator_repeats):
+        for mix in MIXES:
+            with EmulatorProcess(OURS_PY) as emu:
+                assert emu.proc is not None
+                r = run_load(emu.base_url, cfg.emulator_seconds, 16, mix, server_pid=emu.proc.pid)
+            results[mix].append(r)
+            log(
+                f"      {mix:10s} {r['requests_per_s']:8.0f} requests/s  server CPU "
+                f"{r.get('server_cpu_us_per_request', float('nan')):5.0f} µs/request  errors {r['errors']}"
             )
     return results
 
@@ -214,7 +253,7 @@ def _wall_ms(python: str, code: str) -> float:
 
 
 def run_startup(cfg: Config, official: str | None) -> dict[str, Any]:
-    log(f"[4/5] import time ({cfg.import_runs} runs) and first-call latency ({cfg.startup_runs} run(s))")
+    log(f"[4/6] import time ({cfg.import_runs} runs) and first-call latency ({cfg.startup_runs} run(s))")
     out: dict[str, Any] = {}
     out["importtime_agora_cr_ms"] = summary(
         [_importtime_us(OURS_PY, "agora_cr") / 1000 for _ in range(cfg.import_runs)]
@@ -264,6 +303,7 @@ def build_report(
     burst: dict[str, list[dict[str, Any]]],
     startup: dict[str, Any],
     pacing: dict[str, Any],
+    emulator: dict[str, list[dict[str, Any]]],
     load: tuple[str, str],
     elapsed: float,
 ) -> tuple[str, list[str], int]:
@@ -397,51 +437,59 @@ def build_report(
 
     # 3 -----------------------------------------------------------------------------------------
     add(
-        f"## 3. Burst: {cfg.burst_lifecycles} lifecycles, concurrency {cfg.burst_concurrency} "
-        "(target: ours faster and lighter, zero errors)"
+        f"## 3. Concurrency at a {cfg.rtt_ms:g} ms round trip: {BURST_TASKS} concurrent lifecycles "
+        f"(target: ours async ≥ {TARGET_BURST:g}× the official client's throughput, p99 per call no worse)"
     )
     add("")
     add(
-        "Async sides: one event loop, one client, `concurrency` tasks taking lifecycles from a shared "
-        "queue. Sync sides: a `ThreadPoolExecutor(concurrency)` sharing one client. Each run in its own "
-        "process (peak RSS = `ru_maxrss` of that process, interpreter included) against a fresh "
-        "emulator process. Latency = every call's own duration."
+        f"{cfg.burst_lifecycles} lifecycles per run against a fresh emulator process that waits "
+        f"{cfg.rtt_ms:g} ms before every answer (`--latency-ms`, a network round trip), rate limiting off "
+        f"on both ends. Async sides: one event loop, one client, {BURST_TASKS} tasks taking lifecycles "
+        f"from a shared queue. Sync sides: a `ThreadPoolExecutor({BURST_THREADS})` sharing one client "
+        "(the official client opens a connection per call). Every side with its default settings: "
+        '`ours-async` (httpx) keeps 10 connections, `ours-async-aiohttp` (`http_backend="aiohttp"`) 100. '
+        "Peak RSS = `ru_maxrss` of the side's process; CPU = its user+sys time per lifecycle."
     )
     add("")
     add(
-        "| client | wall s | lifecycles/s | p50 ms/call | p99 ms/call | peak RSS MiB | RSS after setup MiB "
-        "| client CPU s | errors |"
+        "| client | lifecycles/s | **vs official (paired)** | p50 ms/call | p99 ms/call | peak RSS MiB "
+        "| client CPU ms / lifecycle | errors |"
     )
-    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+    official_rates = [r["lifecycles_per_s"] for r in burst.get("official", [])]
     for kind, runs in burst.items():
         errors = sum(r["errors"] for r in runs)
         failures += errors
+        rates = [r["lifecycles_per_s"] for r in runs]
+        vs = ""
+        if official_rates and kind != "official" and len(rates) == len(official_rates):
+            ratio = summary([x / o for x, o in zip(rates, official_rates, strict=True)])
+            vs = f"**{_fmt(ratio, 2)}×**"
         add(
-            f"| {kind} | {_fmt(summary([r['wall_s'] for r in runs]), 2)} | "
-            f"{_fmt(summary([r['lifecycles_per_s'] for r in runs]))} | "
+            f"| {kind} | {_fmt(summary(rates))} | {vs} | "
             f"{_fmt(summary([r['p50_ms'] for r in runs]))} | {_fmt(summary([r['p99_ms'] for r in runs]))} | "
             f"{_fmt(summary([r['peak_rss_mib'] for r in runs]))} | "
-            f"{_fmt(summary([r['rss_ready_mib'] for r in runs]))} | "
-            f"{_fmt(summary([r['cpu_s'] for r in runs]), 2)} | {errors} |"
+            f"{_fmt(summary([r['cpu_ms_per_lifecycle'] for r in runs]), 2)} | {errors} |"
         )
         samples = sorted({s for r in runs for s in r["error_samples"]})
         if samples:
-            add(f"|   ↳ {kind} errors | {'; '.join(s.replace('|', '/')[:160] for s in samples[:2])} ||||||||")
-    if "official" in burst and "ours-async" in burst:
-        ours_wall = _med([r["wall_s"] for r in burst["ours-async"]])
-        off_wall = _med([r["wall_s"] for r in burst["official"]])
-        ours_rss = _med([r["peak_rss_mib"] for r in burst["ours-async"]])
-        off_rss = _med([r["peak_rss_mib"] for r in burst["official"]])
-        ours_err = sum(r["errors"] for r in burst["ours-async"])
+            add(f"|   ↳ {kind} errors | {'; '.join(s.replace('|', '/')[:160] for s in samples[:2])} |||||||")
+    async_kinds = [k for k in burst if k.startswith("ours-async")]
+    if "official" in burst and async_kinds:
+        off_rate = _med(official_rates)
+        off_p99 = _med([r["p99_ms"] for r in burst["official"]])
+        best = max(async_kinds, key=lambda k: _med([r["lifecycles_per_s"] for r in burst[k]]))
+        best_rate = _med([r["lifecycles_per_s"] for r in burst[best]])
+        best_p99 = _med([r["p99_ms"] for r in burst[best]])
         add("")
         add(
-            f"ours-async vs official: wall {ours_wall / off_wall:.2f}× (lower is better), "
-            f"peak RSS {ours_rss / off_rss:.2f}×, ours errors {ours_err}."
+            f"Best async side: `{best}`, {best_rate / off_rate:.2f}× the official client's throughput, "
+            f"p99 {best_p99:.0f} ms against {off_p99:.0f} ms."
         )
-        if not (ours_wall < off_wall and ours_rss < off_rss and ours_err == 0):
+        if not (best_rate >= TARGET_BURST * off_rate and best_p99 <= off_p99):
             missed.append(
-                f"burst: ours-async wall {ours_wall:.2f}s vs {off_wall:.2f}s, "
-                f"RSS {ours_rss:.1f} vs {off_rss:.1f} MiB, errors {ours_err}"
+                f"concurrency: {best} {best_rate:.0f} vs official {off_rate:.0f} lifecycles/s "
+                f"({best_rate / off_rate:.2f}x), p99 {best_p99:.0f} vs {off_p99:.0f} ms"
             )
     add("")
 
@@ -493,6 +541,37 @@ def build_report(
     lines.extend(pacing_lines)
     missed.extend(pacing_missed)
     failures += pacing_failures
+
+    # 6 -----------------------------------------------------------------------------------------
+    add(f"## 6. The emulator alone (target: ≥ {TARGET_EMULATOR_RPS:,} acquire requests/s in one process)")
+    add("")
+    add(
+        "`python -m agora_cr.testing.cli --no-qps-limit` in its own process; `emulator_load.py` in "
+        "another drives it over 16 keep-alive connections, one request in flight on each, every answer's "
+        "status checked. `acquire`: what most of a test suite sends; `lifecycle`: acquire → start → "
+        "query → stop on a fresh channel each time. Server CPU = the emulator process's user+sys time "
+        "per answered request; generator CPU shows the load generator is not the limit."
+    )
+    add("")
+    add("| mix | requests/s | p50 ms | p99 ms | server CPU µs/request | generator CPU µs/request | errors |")
+    add("|---|---:|---:|---:|---:|---:|---:|")
+    for mix, runs in emulator.items():
+        errors = sum(r["errors"] for r in runs)
+        failures += errors
+
+        def cell(key: str, digits: int, runs: list[dict[str, Any]] = runs) -> str:
+            values = [r[key] for r in runs if key in r]
+            return _fmt(summary(values), digits) if values else "n/a"
+
+        add(
+            f"| {mix} | {cell('requests_per_s', 0)} | {cell('p50_ms', 2)} | {cell('p99_ms', 2)} | "
+            f"{cell('server_cpu_us_per_request', 0)} | {cell('load_cpu_us_per_request', 0)} | {errors} |"
+        )
+    if emulator.get("acquire"):
+        rate = _med([r["requests_per_s"] for r in emulator["acquire"]])
+        if rate < TARGET_EMULATOR_RPS:
+            missed.append(f"emulator: {rate:.0f} acquire requests/s (target {TARGET_EMULATOR_RPS})")
+    add("")
 
     # summary -------------------------------------------------------------------------------------
     add("## Targets")
@@ -555,9 +634,12 @@ def main(argv: list[str] | None = None) -> int:
         help="report path (default RESULTS.md, or RESULTS-quick.md with --quick)",
     )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--rtt-ms", type=float, default=30.0, help="round trip the emulator adds in section 3 (default 30)"
+    )
     args = parser.parse_args(argv)
     argv_shown = sys.argv[1:] if argv is None else argv
-    cfg = Config(args.quick, args.repeats)
+    cfg = Config(args.quick, args.repeats, args.rtt_ms)
     output = args.output or BENCH_DIR / ("RESULTS-quick.md" if args.quick else "RESULTS.md")
 
     started = time.perf_counter()
@@ -573,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
     burst = run_burst(cfg, official)
     startup = run_startup(cfg, official)
     pacing = run_pacing(cfg.quick, official, lambda kind: python_for(kind, official), log)
+    emulator = run_emulator(cfg)
     elapsed = time.perf_counter() - started
     report, missed, failures = build_report(
         cfg,
@@ -583,6 +666,7 @@ def main(argv: list[str] | None = None) -> int:
         burst,
         startup,
         pacing,
+        emulator,
         (load_start, _loadavg()),
         elapsed,
     )

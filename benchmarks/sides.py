@@ -4,7 +4,9 @@
   requests: the same method, URL, headers and JSON body bytes as ours, the response parsed with
   ``json.loads`` and the two IDs picked out. Nothing else: the cost below which no httpx-based client
   can go.
-* ``ours-sync`` / ``ours-async``: ``agora_cr.MixRecordingClient`` / ``AsyncMixRecordingClient``.
+* ``ours-sync`` / ``ours-async``: ``agora_cr.MixRecordingClient`` / ``AsyncMixRecordingClient``
+  (default socket layer, httpx); ``ours-async-aiohttp``: the async client with
+  ``http_backend="aiohttp"`` (extra ``agora-cr[aiohttp]``).
 * ``official``: ``agora-rest-client`` 0.2.0 (see ``official_adapter``); sync only.
 
 ``httpx`` and ``agora_cr`` are imported lazily: the official side runs in a venv that has neither.
@@ -32,7 +34,7 @@ from common import (
 )
 
 SYNC_KINDS = ("floor-sync", "ours-sync", "official")
-ASYNC_KINDS = ("floor-async", "ours-async")
+ASYNC_KINDS = ("floor-async", "ours-async", "ours-async-aiohttp")
 KINDS = SYNC_KINDS + ASYNC_KINDS
 
 
@@ -73,7 +75,7 @@ def floor_limits() -> Any:
 
     from agora_cr import _constants
 
-    n = _constants.DEFAULT_MAX_CONNECTIONS
+    n = _constants.DEFAULT_MAX_CONNECTIONS["httpx"]
     return httpx.Limits(max_connections=n, max_keepalive_connections=n)
 
 
@@ -219,10 +221,16 @@ class OursSync:
 
 
 class OursAsync:
-    def __init__(self, base_url: str, transport: Any = None, blocks: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        transport: Any = None,
+        blocks: dict[str, Any] | None = None,
+        http_backend: str = "httpx",
+    ) -> None:
         from agora_cr import AsyncMixRecordingClient
 
-        self.client = AsyncMixRecordingClient(**_ours_kwargs(base_url, transport))
+        self.client = AsyncMixRecordingClient(**_ours_kwargs(base_url, transport), http_backend=http_backend)
         self.blocks = typed_blocks() if blocks is None else blocks
 
     async def acquire(self, cname: str, uid: str) -> str:
@@ -264,6 +272,8 @@ def make(kind: str, base_url: str, transport: Any = None) -> Any:
         return OursSync(base_url, transport)
     if kind == "ours-async":
         return OursAsync(base_url, transport)
+    if kind == "ours-async-aiohttp":
+        return OursAsync(base_url, transport, http_backend="aiohttp")
     if kind == "official":
         return Official(base_url)
     raise ValueError(kind)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,3 +54,35 @@ def client_kwargs(emu: Emulator, **extra: Any) -> dict[str, Any]:
     }
     kwargs.update(extra)
     return kwargs
+
+
+# ------------------------------------------------------------------------------------ http backends
+#: Test files whose async-client tests run once per ``http_backend`` (every reliability guarantee must
+#: hold on each socket layer): the backend is set through ``AGORA_CR_HTTP_BACKEND``, which async clients
+#: read when ``http_backend=`` is not given (a client given its own ``transport=`` keeps it).
+BACKEND_FILES = ("test_reliability_", "test_client_", "test_http_backends")
+HTTP_BACKENDS = ("httpx", "aiohttp")
+
+
+def _uses_async_client(function: Any) -> bool:
+    if inspect.iscoroutinefunction(function):
+        return True
+    try:
+        return "AsyncMixRecordingClient" in inspect.getsource(function)
+    except (OSError, TypeError):  # pragma: no cover - source not available
+        return False
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    name = Path(str(metafunc.definition.fspath)).name
+    if name.startswith(BACKEND_FILES) and _uses_async_client(metafunc.function):
+        metafunc.fixturenames.append("http_backend")
+        metafunc.parametrize("http_backend", HTTP_BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def http_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The async clients' socket layer for this test (see ``BACKEND_FILES``)."""
+    backend: str = getattr(request, "param", "httpx")
+    monkeypatch.setenv("AGORA_CR_HTTP_BACKEND", backend)
+    return backend

@@ -40,11 +40,16 @@ def storage(**changes: Any) -> dict[str, Any]:
 
 CASES: list[tuple[str, str, Any, str]] = [
     # (mode, field, call, message fragment)
-    ("individual", "cname", lambda c: c.acquire("bad/name", "1"), "format"),
-    ("mix", "cname", lambda c: c.acquire("x" * 64, "1"), "format"),
-    ("individual", "uid", lambda c: c.acquire("room", "0"), "format"),
-    ("individual", "uid", lambda c: c.acquire("room", "4294967296"), "format"),
-    ("individual", "uid", lambda c: c.acquire("room", "abc"), "format"),
+    ("individual", "cname", lambda c: c.acquire("bad/name", "1"), "1 to 63 characters"),
+    ("mix", "cname", lambda c: c.acquire("x" * 64, "1"), "1 to 63 characters"),
+    ("individual", "uid", lambda c: c.acquire("room", "0"), "an integer 1..4294967295 written in decimal"),
+    (
+        "individual",
+        "uid",
+        lambda c: c.acquire("room", "4294967296"),
+        "an integer 1..4294967295 written in decimal",
+    ),
+    ("individual", "uid", lambda c: c.acquire("room", "abc"), "an integer 1..4294967295 written in decimal"),
     ("web", "uid", lambda c: c.acquire("any label", 1.5), "expected"),
     (
         "mix",
@@ -141,7 +146,7 @@ CASES: list[tuple[str, str, Any, str]] = [
         "individual",
         "clientRequest.storageConfig.fileNamePrefix[1]",
         lambda c: c.start(RID, "room", "1", None, storage(fileNamePrefix=["ok", "not/ok"])),
-        "format",
+        "letters a-z A-Z and digits 0-9 only",
     ),
     (
         "mix",
@@ -222,7 +227,7 @@ CASES: list[tuple[str, str, Any, str]] = [
         "web",
         "clientRequest.rtmpPublishConfig.outputs[0].rtmpUrl",
         lambda c: c.update(RID, SID, "room", "1", rtmp_publish_config={"outputs": [{"rtmpUrl": "http://x"}]}),
-        "format",
+        "an rtmp:// or rtmps:// URL",
     ),
     (
         "mix",
@@ -234,7 +239,7 @@ CASES: list[tuple[str, str, Any, str]] = [
         "mix",
         "clientRequest.backgroundColor",
         lambda c: c.update_layout(RID, SID, "room", "1", background_color="red"),
-        "format",
+        "#RRGGBB",
     ),
     (
         "mix",

@@ -6,6 +6,8 @@ import base64
 import copy
 import json
 import re
+import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -647,6 +649,7 @@ def test_pytest_fixture_yields_a_running_emulator(agora_emulator: Emulator) -> N
 
 
 def test_cli_serves_until_terminated() -> None:
+    """The CLI prints `export NAME=value` lines (for a shell) and exits 128 + SIGTERM when terminated."""
     process = subprocess.Popen(
         [sys.executable, "-m", "agora_cr.testing.cli", "--port", "0", "--no-qps-limit"],
         stdout=subprocess.PIPE,
@@ -654,14 +657,16 @@ def test_cli_serves_until_terminated() -> None:
     )
     try:
         assert process.stdout is not None
-        lines = dict(process.stdout.readline().strip().split("=", 1) for _ in range(4))
+        exports = [shlex.split(process.stdout.readline()) for _ in range(4)]
+        assert all(words[0] == "export" for words in exports), exports
+        lines = dict(words[1].split("=", 1) for words in exports)
         auth = (lines["AGORA_CUSTOMER_ID"], lines["AGORA_CUSTOMER_SECRET"])
         response = httpx.post(
-            f"{lines['base_url']}/v1/apps/{lines['AGORA_APP_ID']}/cloud_recording/acquire",
+            f"{lines['AGORA_BASE_URL']}/v1/apps/{lines['AGORA_APP_ID']}/cloud_recording/acquire",
             json=example("acquire__request__1"),
             auth=auth,
         )
         assert response.status_code == 200
     finally:
         process.terminate()
-        assert process.wait(timeout=5) == 0
+        assert process.wait(timeout=5) == 128 + signal.SIGTERM

@@ -65,6 +65,7 @@ def test_wheel_ships_the_spec_the_generated_client_and_type_marker(wheel: Path) 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "agora_cr/openapi/cloud_recording.yaml" in names
     assert "agora_cr/py.typed" in names
+    assert "agora_cr_generated/py.typed" in names
     assert "agora_cr_generated/api/cloud_recording/start.py" in names
     shipped = zipfile.ZipFile(wheel).read("agora_cr/openapi/cloud_recording.yaml")
     assert shipped == (ROOT / "openapi" / "cloud_recording.yaml").read_bytes()
@@ -79,3 +80,36 @@ def test_a_non_editable_install_loads_the_shipped_spec(wheel: Path, tmp_path: Pa
     ).stdout.splitlines()
     assert Path(out[0]).is_relative_to(tmp_path)
     assert out[1] == "Agora Cloud Recording RESTful API"
+
+
+def test_a_users_mypy_strict_finds_the_installed_package(tmp_path: Path) -> None:
+    """The README's install (editable, ``editable_mode=strict``) type-checks in a user's own project:
+    mypy cannot follow setuptools' default editable import hook, only paths it can see."""
+    app = tmp_path / "app.py"
+    app.write_text(
+        "from agora_cr import MixRecordingClient, AcquireResult\n"
+        "from agora_cr_generated.models import AcquireResponse\n\n\n"
+        "def resource(client: MixRecordingClient) -> AcquireResult:\n"
+        '    return client.acquire("room", "1")\n\n\n'
+        "def model(value: AcquireResponse) -> object:\n"
+        "    return value\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-executable",
+            sys.executable,
+            str(app),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # outside the repository: only the installed package can be found
+        env={k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MYPYPATH")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

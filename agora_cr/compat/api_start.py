@@ -97,11 +97,15 @@ class RecordingConfig(WireModel):
 
 
 class IndividualRecordingConfig(WireModel):
+    """``recordingConfig`` of individual mode (``streamTypes``, ``subscribeUidGroup``, ...)."""
+
     _models = (m.IndividualRecordingConfig,)
     __slots__ = ()
 
 
 class MixRecordingConfig(WireModel):
+    """``recordingConfig`` of mix mode (``streamTypes``, ``audioProfile``, ``transcodingConfig``, ...)."""
+
     _models = (m.MixRecordingConfig,)
     __slots__ = ()
 
@@ -121,6 +125,8 @@ class SnapshotConfig(WireModel):
 
 
 class MediaContainer(WireModel):
+    """Legacy container options: ``format``, ``sampleRate``, ``bitrate``, ``channels`` (strings)."""
+
     _models = (m.MediaContainer,)
     __slots__ = ()
 
@@ -136,26 +142,36 @@ Outputs = RtmpOutput
 
 
 class WebRecorderParam(WireModel):
+    """``serviceParam`` of ``web_recorder_service``: ``url``, ``videoWidth``, ``videoHeight``, ..."""
+
     _models = (m.WebRecorderParam,)
     __slots__ = ()
 
 
 class RtmpPublishParam(WireModel):
+    """``serviceParam`` of ``rtmp_publish_service`` (CDN push): ``outputs``, one address."""
+
     _models = (m.RtmpPublishParam,)
     __slots__ = ()
 
 
 class VideoData(WireModel):
+    """Legacy VoD video metadata: ``title``, ``description``, ``coverUrl``."""
+
     _models = (m.VodApiDataVideoData,)
     __slots__ = ()
 
 
 class VodApiData(WireModel):
+    """Legacy VoD metadata: ``videoData``."""
+
     _models = (m.VodApiData,)
     __slots__ = ()
 
 
 class AliyunVodParam(WireModel):
+    """Legacy ``serviceParam`` of ``aliyun_vod_service`` (mix mode VoD upload)."""
+
     _models = (m.AliyunVodParam,)
     __slots__ = ()
 
@@ -199,16 +215,22 @@ class AppsCollection(WireModel):
 
 
 class TransConfig(WireModel):
+    """Legacy ``transcodeOptions.transConfig``: ``transMode`` (``postponeTranscoding``/``audioMix``)."""
+
     _models = (m.TranscodeOptionsTransConfig,)
     __slots__ = ()
 
 
 class Container(WireModel):
+    """Legacy ``transcodeOptions.container``: ``format`` (``mp4``, or ``mp3``/``m4a``/``aac``)."""
+
     _models = (m.TranscodeOptionsContainer,)
     __slots__ = ()
 
 
 class Audio(WireModel):
+    """Legacy ``transcodeOptions.audio`` (audio mixing): ``sampleRate``, ``bitrate``, ``channels``."""
+
     _models = (m.TranscodeOptionsAudio,)
     __slots__ = ()
 

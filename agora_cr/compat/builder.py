@@ -1,4 +1,4 @@
-"""The seed-compatible builder: ``XRecordingClient.new_builder().with_app_id(...)...build()``."""
+"""The official SDK's builder: ``XRecordingClient.new_builder().with_app_id(...)...build()``."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ class ClientBuilder(Generic[T]):
         )
 
     def with_app_id(self, app_id: str) -> ClientBuilder[T]:
+        """The App ID of the project whose channels are recorded (required)."""
         self._app_id = app_id
         return self
 
@@ -93,6 +94,7 @@ class ClientBuilder(Generic[T]):
         return self
 
     def with_connect_timeout_seconds(self, seconds: float) -> ClientBuilder[T]:
+        """Seconds to establish a connection before failing over to the next host."""
         self._options["connect_timeout"] = seconds
         return self
 
@@ -156,6 +158,8 @@ class ClientBuilder(Generic[T]):
         return self
 
     def build(self) -> T:
+        """The client, without touching the network; :class:`~agora_cr.exceptions.ClientBuildException`
+        names what is missing (App ID, credentials, region or base URL) or invalid."""
         if not self._app_id:
             raise ClientBuildException("app_id is required: call with_app_id()")
         if not self._user or not self._password:

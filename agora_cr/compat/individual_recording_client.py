@@ -1,4 +1,4 @@
-"""Seed-compatible module: ``individual_recording_client.IndividualRecordingClient.new_builder()``."""
+"""The official SDK's module name: ``individual_recording_client.IndividualRecordingClient.new_builder()``."""
 
 from __future__ import annotations
 

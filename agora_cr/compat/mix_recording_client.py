@@ -1,4 +1,4 @@
-"""Seed-compatible module: ``mix_recording_client.MixRecordingClient.new_builder()``."""
+"""The official SDK's module name: ``mix_recording_client.MixRecordingClient.new_builder()``."""
 
 from __future__ import annotations
 

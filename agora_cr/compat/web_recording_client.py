@@ -1,4 +1,4 @@
-"""Seed-compatible module: ``web_recording_client.WebRecordingClient.new_builder()``."""
+"""The official SDK's module name: ``web_recording_client.WebRecordingClient.new_builder()``."""
 
 from __future__ import annotations
 

@@ -181,8 +181,9 @@ class LocalRateLimiter(RateLimiter, Pacer):
         self._queue: list[tuple[int, int, _Waiter]] = []
         self._order = itertools.count()
         self._retired = False
-        #: Requests granted and 429 pauses, for tests and benchmarks.
+        #: Requests granted so far (for tests and benchmarks).
         self.granted = 0
+        #: 429 pauses recorded so far (for tests and benchmarks).
         self.slowdowns = 0
 
     def pacer(self, app_id: str) -> Pacer:
@@ -190,6 +191,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
         return self
 
     def describe(self) -> str:
+        """``"N requests/s, shared in this process"`` (for messages)."""
         return f"{self.qps} requests/s, shared in this process"
 
     def __repr__(self) -> str:
@@ -307,6 +309,8 @@ class LocalRateLimiter(RateLimiter, Pacer):
                     waiter.wake()
 
     def tell(self, news: News) -> None:
+        """Record ``news``: a 429 (``SlowDown``) pauses every taker; a settled ``acquire`` keeps its
+        ``start`` slot for the pairing window, or gives it back."""
         with self._lock:
             now = self._clock()
             if isinstance(news, SlowDown):
@@ -327,6 +331,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
                 waiter.wake()
 
     async def atell(self, news: News) -> None:
+        """:meth:`tell` from a coroutine (it does not wait)."""
         self.tell(news)
 
     def forget(self, pair: str) -> None:
@@ -401,6 +406,8 @@ class LocalRateLimiter(RateLimiter, Pacer):
         return None
 
     def take(self, request: Take) -> Grant | None:
+        """A slot for ``request``, waiting in this thread (in priority order) at most until its
+        deadline; ``None``: none came in time."""
         grant = self._now(request)
         if grant is not None:
             return grant
@@ -415,6 +422,7 @@ class LocalRateLimiter(RateLimiter, Pacer):
             waits.close()
 
     async def atake(self, request: Take) -> Grant | None:
+        """:meth:`take` in the running event loop (cancellation-safe: a cancelled take leaves the queue)."""
         grant = self._now(request)
         if grant is not None:
             return grant

@@ -37,6 +37,7 @@ from ._store import store_for
 _logger = logging.getLogger(C.LOGGER_NAME)
 T = TypeVar("T")
 
+#: The states of a supervisor (``state``, and what ``on_change`` receives), in their usual order.
 STATES = ("starting", "confirming", "recording", "migrating", "restarting", "stopped", "failed")
 #: query statuses that mean the recorder records.
 RECORDING_STATUSES = (4, 5)
@@ -393,6 +394,7 @@ class Supervisor:
     _check_now = False
     _next_refresh = math.inf
     _started_at = 0.0
+    #: Why the supervisor gave up (state ``failed``); ``None`` otherwise.
     failure: str | None = None
     #: The last stop that failed for good (its session is ``stop_failed`` and stays in the state).
     stop_error: ClientException | None = None

@@ -13,10 +13,15 @@ from typing import Any
 class SessionRecord:
     """One recording task the supervisor ran (times are Unix seconds)."""
 
+    #: The resource ID ``acquire`` gave for this task.
     resource_id: str
+    #: The recording ID ``start`` returned.
     sid: str
+    #: The uid the recorder joined the channel with.
     uid: str
+    #: When ``start`` returned the sid.
     started_at: float
+    #: When the task ended (stopped or found gone); ``None`` while live.
     ended_at: float | None = None
     #: ``stopped``, ``no_recorded_data`` (435), ``already_exiting`` (49), ``gone`` (404 at stop),
     #: ``not_started``, ``lost``, ``idle`` (left an empty channel), ``stop_failed``; ``None`` while live.
@@ -43,9 +48,13 @@ def _name(item: dict[str, Any]) -> Any:
 class Gap:
     """A stretch of time no session recorded (between one session's end and the next one's start)."""
 
+    #: When the earlier session ended.
     start: float
+    #: When the next session started.
     end: float
+    #: The sid of the session before the gap.
     after_sid: str
+    #: The sid of the session after the gap.
     before_sid: str
 
 
@@ -53,8 +62,11 @@ class Gap:
 class Manifest:
     """Every session of one supervised recording, their files merged in time order, and the gaps."""
 
+    #: The channel recorded.
     cname: str
+    #: The recording mode (``individual``, ``mix`` or ``web``).
     mode: str
+    #: Every session, in the order they started.
     sessions: list[SessionRecord]
 
     @property
@@ -79,6 +91,7 @@ class Manifest:
         return out
 
     def to_dict(self) -> dict[str, Any]:
+        """``cname``, ``mode``, ``sessions``, ``files`` and ``gaps`` as plain JSON-ready values."""
         return {
             "cname": self.cname,
             "mode": self.mode,
@@ -88,4 +101,5 @@ class Manifest:
         }
 
     def to_json(self) -> str:
+        """:meth:`to_dict` as indented JSON."""
         return json.dumps(self.to_dict(), indent=2)

@@ -53,8 +53,11 @@ class SupervisorSettings:
     stop_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0)
     #: Longest single wait, so that fed events and a stop request are seen promptly.
     wake_interval: float = 1.0
+    #: The clock the timings are measured on (``time.monotonic``; ``emu.now`` in tests).
     clock: Callable[[], float] = field(default=time.monotonic)
+    #: How the blocking supervisor waits (``time.sleep``; ``emu.advance`` in tests).
     sleep: Callable[[float], None] = field(default=time.sleep)
+    #: How the asyncio supervisor waits (``asyncio.sleep``).
     asleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep)
 
     def __post_init__(self) -> None:

@@ -22,7 +22,8 @@ Constructor (all keyword, all optional)
     disables), ``clock`` (a ``() -> float`` seconds source for emulated time; default
     ``time.monotonic``), ``status_interval=2.0`` (emulated seconds per step of the query status
     progression; 0 makes it query-count only), ``exiting_period=10.0`` (emulated seconds a stopped or
-    idle-exited session stays "exiting"), ``max_recorded=100_000`` (request log size).
+    idle-exited session stays "exiting"), ``max_recorded=100_000`` (request log size),
+    ``latency=0.0`` (seconds added before every answer, a network round trip; CLI ``--latency-ms``).
 
 Service behaviour (errors are ``{"code", "reason"}`` unless noted)
     * routes come from the spec's paths (plus ``/v2/ncs/ip``); unknown path or wrong method:

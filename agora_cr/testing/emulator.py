@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import json
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from agora_cr._secrets import mask, mask_headers
 from agora_cr.testing.faults import Fault, FaultPlan, RequestInfo, build_fault
 from agora_cr.testing.notifications import RETRY_DELAYS, Notifier, RecordedDelivery, WebhookFault
 from agora_cr.testing.ratelimit import SlidingWindowLimiter
-from agora_cr.testing.records import RecordedRequest
-from agora_cr.testing.server import HttpRequest, HttpResponse, HttpServer, Listener
-from agora_cr.testing.service import Prepared, Service
+from agora_cr.testing.records import RecordedRequest, build, kept_body, kept_headers
+from agora_cr.testing.server import HttpRequest, HttpResponse, HttpServer, Listener, json_text
+from agora_cr.testing.service import NO_JSON, Prepared, Service
 from agora_cr.testing.state import Session, Store
 from agora_cr.testing.validation import compiled
 
@@ -52,7 +51,12 @@ class Emulator:
         webhook_timeout: float = 10.0,
         webhook_retry_delays: tuple[float, ...] = RETRY_DELAYS,
         app_certificate: str | None = None,
+        latency: float = 0.0,
     ) -> None:
+        if not latency >= 0:
+            raise ValueError("latency must be a number of seconds >= 0")
+        #: Seconds added before every answer: a network round trip (benchmarks, timeouts in tests).
+        self.latency = float(latency)
         self.app_id = app_id or secrets.token_hex(16)
         self.customer_id = customer_id or secrets.token_hex(16)
         self.customer_secret = customer_secret or secrets.token_hex(16)
@@ -83,7 +87,7 @@ class Emulator:
         )
         self.set_qps_limit(qps_limit)
         self._faults = FaultPlan()
-        self._requests: list[RecordedRequest] = []
+        self._requests: deque[RecordedRequest | tuple[Any, ...]] = deque()
         self._requests_lock = threading.Lock()
         self._server: HttpServer | None = None
         #: The secret notifications are signed with (generated when ``webhook_url`` is given alone).
@@ -184,6 +188,7 @@ class Emulator:
         server.call(server.set_down(self._listener(name_or_url).name, down))
 
     def is_host_down(self, name_or_url: str) -> bool:
+        """Whether :meth:`set_host_down` took this host (name or base URL) down."""
         return self._listener(name_or_url).down
 
     # -- behaviour knobs ------------------------------------------------------------------------
@@ -298,6 +303,7 @@ class Emulator:
         return self._faults.pending
 
     def clear_faults(self) -> None:
+        """Drop every pending fault (requests are served normally again)."""
         self._faults.clear()
 
     # -- notifications (webhooks) ---------------------------------------------------------------
@@ -343,9 +349,16 @@ class Emulator:
     def requests(self) -> list[RecordedRequest]:
         """Every request served so far (oldest first), secrets masked."""
         with self._requests_lock:
-            return list(self._requests)
+            log = self._requests
+            built: list[RecordedRequest] = []
+            while log and isinstance(fields := log[-1], tuple):  # recorded since the last read
+                log.pop()
+                built.append(build(fields))
+            log.extend(reversed(built))
+            return cast("list[RecordedRequest]", list(log))
 
     def clear_requests(self) -> None:
+        """Empty :attr:`requests` (the sessions and their state are kept)."""
         with self._requests_lock:
             self._requests.clear()
 
@@ -358,29 +371,55 @@ class Emulator:
         fault: str | None,
         warnings: tuple[str, ...] = (),
     ) -> None:
-        entry = RecordedRequest(
-            method=request.method,
-            path=request.path,
-            operation=request.operation,
-            mode=request.mode,
-            headers=mask_headers(request.headers),
-            body=mask(request.json),
-            status=status,
-            code=code,
-            host=listener.name,
-            url=listener.url,
-            fault=fault,
-            time=self._store.now(),
-            warnings=warnings,
+        # Masked before it is kept: the log never holds a secret. Kept as the fields of a
+        # RecordedRequest, in order (the body maybe as bytes); ``requests`` builds them when read.
+        entry = (
+            request.method,
+            request.path,
+            request.operation,
+            request.params.get("mode"),
+            kept_headers(request.headers),
+            None if request.body is NO_JSON else kept_body(request.raw_body, request.body),
+            status,
+            code,
+            listener.name,
+            listener.url,
+            fault,
+            self._store.now(),
+            warnings,
         )
         with self._requests_lock:
-            self._requests.append(entry)
-            if len(self._requests) > self.max_recorded:
-                del self._requests[: len(self._requests) - self.max_recorded]
+            log = self._requests
+            log.append(entry)
+            while len(log) > self.max_recorded:
+                log.popleft()
 
     # -- the request handler (runs on the server loop) ------------------------------------------
-    async def _handle(self, listener: Listener, http: HttpRequest) -> HttpResponse:
+    def _handle(self, listener: Listener, http: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
+        """The answer, at once unless it must wait (``latency``, a fault's ``delay``)."""
+        if self.latency:
+            return self._handle_later(listener, http)
+        request, fault = self._take_fault(listener, http)
+        if fault is not None and fault.delay > 0:
+            return self._answer_later(request, listener, fault)
+        return self._answer(request, listener, fault)
+
+    async def _handle_later(self, listener: Listener, http: HttpRequest) -> HttpResponse:
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        request, fault = self._take_fault(listener, http)
+        if fault is not None and fault.delay > 0:
+            await asyncio.sleep(fault.delay)
+        return self._answer(request, listener, fault)
+
+    async def _answer_later(self, request: Prepared, listener: Listener, fault: Fault) -> HttpResponse:
+        await asyncio.sleep(fault.delay)
+        return self._answer(request, listener, fault)
+
+    def _take_fault(self, listener: Listener, http: HttpRequest) -> tuple[Prepared, Fault | None]:
         request = self._service.prepare(http.method, http.target, http.headers, http.body)
+        if not self._faults.pending:
+            return request, None
         info = RequestInfo(
             request.method,
             request.path,
@@ -390,10 +429,10 @@ class Emulator:
             request.headers,
             request.json,
         )
-        fault = self._faults.take(info, listener.url)
+        return request, self._faults.take(info, listener.url)
+
+    def _answer(self, request: Prepared, listener: Listener, fault: Fault | None) -> HttpResponse:
         if fault is not None:
-            if fault.delay > 0:
-                await asyncio.sleep(fault.delay)
             canned = fault.response
             if canned is not None:
                 self._record(request, listener, canned.status, canned.code, fault.kind)
@@ -405,5 +444,4 @@ class Emulator:
         self._record(request, listener, reply.status, reply.code, kind, reply.lints)
         if reply.status == 200 and self._notifier is not None:
             self._notify(request.operation, reply.body)
-        body = json.dumps(reply.body, separators=(",", ":")).encode()
-        return HttpResponse(reply.status, body, "application/json", reply.headers)
+        return HttpResponse(reply.status, json_text(reply.body).encode(), "application/json", reply.headers)

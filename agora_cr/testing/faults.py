@@ -51,12 +51,19 @@ _HTML = (
 class RequestInfo:
     """What a fault predicate sees about a request (body parsed when it is JSON, else None)."""
 
+    #: The HTTP method (``"POST"``, ``"GET"``).
     method: str
+    #: The request path (``/v1/apps/{appid}/cloud_recording/...``).
     path: str
+    #: The operationId (``"start"``, ``"getNcsIp"``, ...); ``None`` for an unrouted path.
     operation: str | None
+    #: The recording mode in the path (``"individual"``, ``"mix"``, ``"web"``), if any.
     mode: str | None
+    #: The name of the emulator host that received it (``"primary"``, or as ``add_host`` named it).
     host: str
+    #: The request headers.
     headers: Mapping[str, str]
+    #: The parsed JSON body, or ``None`` when the body is not JSON.
     body: Any
 
 
@@ -85,22 +92,35 @@ class FaultResponse:
 class Fault:
     """One injected fault; ``hits`` counts how often it fired, ``remaining`` what is left."""
 
+    #: What it does: ``status``, ``delay``, ``drop``, ``reset``, ``html``, ``empty``, ``invalid_json``,
+    #: ``wrong_shape`` or ``huge`` (see :mod:`agora_cr.testing`).
     kind: str
+    #: The canned answer (``None`` for ``delay``, which serves the request normally).
     response: FaultResponse | None
+    #: The operationIds it matches; ``None``: any request.
     operation: frozenset[str] | None = None
+    #: The host (name or base URL) it matches; ``None``: any host.
     host: str | None = None
+    #: A further condition on the :class:`RequestInfo` (``None``: none).
     predicate: Callable[[RequestInfo], bool] | None = None
+    #: Seconds to wait before answering (or, for ``delay``, before serving normally).
     delay: float = 0.0
+    #: How many times it fires; ``None``: until the faults are cleared.
     times: int | None = 1
+    #: Matching requests let through before it fires.
     after: int = 0
+    #: How many times it fired so far.
     hits: int = 0
+    #: Matching requests let through so far (up to ``after``).
     skipped: int = 0
 
     @property
     def remaining(self) -> int | None:
+        """How many more times it fires (``None``: until cleared)."""
         return None if self.times is None else max(0, self.times - self.hits)
 
     def matches(self, info: RequestInfo, host_url: str) -> bool:
+        """Whether the request matches its ``operation``, ``host`` and ``predicate`` (not ``after``)."""
         if self.operation is not None and info.operation not in self.operation:
             return False
         if self.host is not None and self.host not in (info.host, host_url):

@@ -47,10 +47,15 @@ WATCH_INTERVAL = 0.2
 class RecordedDelivery:
     """One attempt to deliver a notification (``Emulator.deliveries``)."""
 
+    #: The ``noticeId`` (the same on every attempt of one notification).
     notice_id: str
+    #: The ``eventType`` (40 ``recorder_started``, 31 ``uploaded``, 11 ``session_exit``, ...).
     event_type: int
+    #: The session it is about.
     sid: str
+    #: The ``payload.sequence``: the session's notifications counted from 0.
     sequence: int
+    #: 1 for the first attempt, then 2, 3, ... for the resends.
     attempt: int
     #: The receiver's HTTP status (``None``: no answer: refused, timed out).
     status: int | None
@@ -58,11 +63,14 @@ class RecordedDelivery:
     error: str | None
     #: The fault that shaped it (``duplicate``, ``delay``, ``reorder``), if any.
     fault: str | None
+    #: The JSON body sent.
     body: dict[str, Any] = field(repr=False)
+    #: When it was sent (``time.monotonic()``).
     time: float = 0.0
 
     @property
     def delivered(self) -> bool:
+        """True when the receiver accepted it (``error`` is ``None``)."""
         return self.error is None
 
 
@@ -70,10 +78,15 @@ class RecordedDelivery:
 class WebhookFault:
     """A queued fault on the next deliveries (of one event type, or any)."""
 
+    #: ``drop``, ``duplicate``, ``delay`` or ``reorder`` (see ``Emulator.inject_webhook``).
     kind: str
+    #: The event type it applies to; ``None``: any.
     event_type: int | None
+    #: How many notifications it shapes; ``None``: every one.
     times: int | None
+    #: Seconds a ``delay`` fault holds a notification back.
     delay: float
+    #: How many notifications it shaped so far.
     used: int = 0
 
 

@@ -125,6 +125,7 @@ class Store:
         self._by_task: dict[tuple[str, str, str], list[Session]] = {}
         self._channels: dict[str, _Channel] = {}
         self._acquired = 0
+        self._next_prune = 1024  # acquires until the next sweep of expired resources and gone sessions
 
     # -- time -----------------------------------------------------------------------------------
     def now(self) -> float:
@@ -204,8 +205,9 @@ class Store:
         with self.lock:
             now = self.now()
             self._acquired += 1
-            if self._acquired % 1024 == 0:
+            if self._acquired >= self._next_prune:  # amortised: each prune follows n/2 new resources
                 self._prune(now)
+                self._next_prune = self._acquired + max(1024, len(self.resources) // 2)
             resource = Resource(
                 resource_id=secrets.token_urlsafe(96),
                 app_id=app_id,

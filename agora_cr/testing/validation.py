@@ -23,7 +23,7 @@ import orjson
 
 from agora_cr._operations import operation, operations
 from agora_cr._rules import check_client_request
-from agora_cr._validation import Lint, parameter_check, schema_check, validate
+from agora_cr._validation import Check, Lint, parameter_check, schema_check, validate
 from agora_cr.exceptions import ValidationError
 from agora_cr.spec import deref, load_spec
 
@@ -61,10 +61,48 @@ def _problem(error: ValidationError) -> Problem:
     return Problem(field, message[len(prefix) :] if message.startswith(prefix) else message)
 
 
+@dataclass(frozen=True)
+class _Envelope:
+    """The checks of a body's own fields (``cname``, ``uid``, the required ones) for one operation
+    and mode, compiled once: the schema lookups do not run per request."""
+
+    operation_id: str
+    required: tuple[str, ...]
+    cname: Check
+    uid: Check
+
+    @classmethod
+    def compile(cls, operation_id: str, ref: str, cname_ref: str) -> _Envelope:
+        required = tuple(str(name) for name in deref({"$ref": ref}).get("required", ()))
+        return cls(operation_id, required, schema_check(cname_ref), schema_check(f"{ref}/properties/uid"))
+
+    def check(self, body: dict[str, Any], strict: bool) -> list[Lint]:
+        """The envelope's lints; :class:`ValidationError` for the first error."""
+        operation_id = self.operation_id
+        for name in self.required:
+            if name not in body:
+                raise ValidationError(
+                    f"{name}: required field is missing", field=name, operation=operation_id
+                )
+        lints: list[Lint] = []
+        for name in body:
+            if name not in _BODY_KEYS:
+                lint = Lint(name, "unknown field")
+                if strict:
+                    raise ValidationError(str(lint), field=name, operation=operation_id)
+                lints.append(lint)
+        if "cname" in body:
+            lints += validate(self.cname, body["cname"], "cname", operation_id, strict=strict)
+        if "uid" in body:
+            lints += validate(self.uid, body["uid"], "uid", operation_id, strict=strict)
+        return lints
+
+
 class CompiledSpec:
     """Routes and checks for the shipped spec (one per process)."""
 
     _ACCEPTED_KEPT = 256
+    _PASSED_KEPT = 1024
 
     def __init__(self) -> None:
         spec = load_spec()
@@ -90,6 +128,10 @@ class CompiledSpec:
         #: (operation, mode, strict, canonical clientRequest) -> its lints, for requests that passed.
         self._accepted: OrderedDict[tuple[str, str, bool, bytes], tuple[Lint, ...]] = OrderedDict()
         self._lock = threading.Lock()
+        #: (operation, mode) -> the compiled checks of its body's cname, uid and required fields.
+        self._envelopes: dict[tuple[str, str], _Envelope] = {}
+        #: (check, value) of path parameters that passed (checks are pure: a value passes or not).
+        self._passed_params: set[tuple[Any, str]] = set()
         assert set(self._params) == set(operations())
 
     # -- routing --------------------------------------------------------------------------------
@@ -106,19 +148,24 @@ class CompiledSpec:
     # -- checks ---------------------------------------------------------------------------------
     def check_params(self, operation_id: str, params: Mapping[str, str]) -> Problem | None:
         """The first path parameter that does not match its schema, if any."""
+        passed = self._passed_params
         for name, check in self._params.get(operation_id, {}).items():
-            if name in params:
-                try:
-                    validate(check, params[name], name, operation_id, strict=True)
-                except ValidationError as exc:
-                    return _problem(exc)
+            value = params.get(name)
+            if value is None or (check, value) in passed:
+                continue
+            try:
+                validate(check, value, name, operation_id, strict=True)
+            except ValidationError as exc:
+                return _problem(exc)
+            if len(passed) >= self._PASSED_KEPT:  # App ID and mode repeat; resource IDs and sids do not
+                passed.clear()
+            passed.add((check, value))
         return None
 
     def check_body(
         self, operation_id: str, mode: str | None, body: Any, *, strict: bool = False
     ) -> tuple[Problem | None, list[Lint]]:
         """Check a request body as the client checks what it sends: the first error, else the lints."""
-        op = operation(operation_id)
         if mode is None:  # acquire: the scene tells web from the other two
             request = body.get("clientRequest") if isinstance(body, dict) else None
             scene = request.get("scene", 0) if isinstance(request, dict) else 0
@@ -126,39 +173,20 @@ class CompiledSpec:
         try:
             if not isinstance(body, dict):
                 raise ValidationError("body: expected object", field="body", operation=operation_id)
-            lints = self._check_envelope(
-                op.id, op.body_schema_ref(mode), op.cname_schema_ref(mode), body, strict
-            )
+            lints = self._envelope(operation_id, mode).check(body, strict)
             if "clientRequest" in body:
-                lints += self._check_client_request(op.id, mode, body["clientRequest"], strict)
+                lints += self._check_client_request(operation_id, mode, body["clientRequest"], strict)
         except ValidationError as exc:
             return _problem(exc), []
         return None, lints
 
-    @staticmethod
-    def _check_envelope(
-        operation_id: str, ref: str, cname_ref: str, body: dict[str, Any], strict: bool
-    ) -> list[Lint]:
-        schema = deref({"$ref": ref})
-        lints: list[Lint] = []
-        for name in schema.get("required", ()):
-            if name not in body:
-                raise ValidationError(
-                    f"{name}: required field is missing", field=name, operation=operation_id
-                )
-        for name in body:
-            if name not in _BODY_KEYS:
-                lint = Lint(name, "unknown field")
-                if strict:
-                    raise ValidationError(str(lint), field=name, operation=operation_id)
-                lints.append(lint)
-        if "cname" in body:
-            lints += validate(schema_check(cname_ref), body["cname"], "cname", operation_id, strict=strict)
-        if "uid" in body:
-            lints += validate(
-                schema_check(f"{ref}/properties/uid"), body["uid"], "uid", operation_id, strict=strict
-            )
-        return lints
+    def _envelope(self, operation_id: str, mode: str) -> _Envelope:
+        envelope = self._envelopes.get((operation_id, mode))
+        if envelope is None:
+            op = operation(operation_id)
+            envelope = _Envelope.compile(operation_id, op.body_schema_ref(mode), op.cname_schema_ref(mode))
+            self._envelopes[(operation_id, mode)] = envelope
+        return envelope
 
     def _check_client_request(self, operation_id: str, mode: str, request: Any, strict: bool) -> list[Lint]:
         try:

@@ -24,7 +24,9 @@ from ..spec import load_spec
 class EventKind(NamedTuple):
     """What the spec says of one event type."""
 
+    #: The ``eventType`` number (``31``).
     event_type: int
+    #: Its name in the spec (``"uploaded"``).
     name: str
     #: The generated model of its ``details``.
     model: type[Any]

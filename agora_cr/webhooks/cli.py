@@ -40,7 +40,12 @@ def listen(host: str, port: int, secret: str | None, stream: TextIO, *, reorder:
     try:
         server = wsgiref.simple_server.make_server(host, port, app, handler_class=_QuietHandler)
     except (OSError, OverflowError, ValueError) as exc:
-        print(f"agora-cr: error: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        errno = getattr(exc, "errno", None)  # asyncio words it "error while attempting to bind ..."
+        reason = (
+            os.strerror(errno) if isinstance(errno, int) and errno > 0 else getattr(exc, "strerror", None)
+        )
+        reason = " ".join(str(reason or exc).split())
+        print(f"agora-cr: error: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
         return 2
     server.timeout = 0.2
     with StopSignals() as stop, server:

@@ -46,9 +46,11 @@ def to_markdown(text: str) -> str:
             # A definition: the term in bold, the body dedented so lists render as lists.
             out += [f"**{line.strip()}**", ""]
             i += 1
+            body = []
             while i < len(lines) and (lines[i].startswith("    ") or not lines[i].strip()):
-                out.append(lines[i][4:])
+                body.append(lines[i][4:])
                 i += 1
+            out += to_markdown("\n".join(body)).splitlines()  # (a body has its own ``Text::`` blocks)
             out.append("")
             continue
         out.append(line)
