@@ -15,6 +15,7 @@ host may be tried with any operation). A connection lost after the request went 
 from __future__ import annotations
 
 import asyncio
+import urllib.request
 import warnings
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -79,6 +80,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ssl: Any = None
+        self._proxies: dict[tuple[str, str], str | None] = {}  # the client's few hosts
 
     def _open(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
@@ -98,7 +100,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
-            trust_env=self._trust_env,
+            trust_env=False,  # proxies are read once (_proxy): aiohttp would scan os.environ per request
             auto_decompress=False,  # httpx decodes
             timeout=aiohttp.ClientTimeout(total=None),  # the client's deadline bounds every call
         )
@@ -114,6 +116,16 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 warnings.simplefilter("ignore")
                 connector.close()
 
+    def _proxy(self, url: httpx.URL) -> str | None:
+        """The proxy for ``url`` from the environment (``HTTPS_PROXY``, ``NO_PROXY``, ...), once per host."""
+        key = (url.scheme, url.host)
+        if key not in self._proxies:
+            proxy = None
+            if self._trust_env and not urllib.request.proxy_bypass(url.host):
+                proxy = urllib.request.getproxies().get(url.scheme)
+            self._proxies[key] = proxy
+        return self._proxies[key]
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         session = self._open()
         timeout = request.extensions.get("timeout", {})
@@ -126,6 +138,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 data=request.content or None,
                 allow_redirects=False,
                 compress=None,
+                proxy=self._proxy(request.url),
                 timeout=aiohttp.ClientTimeout(
                     total=None,
                     connect=timeout.get("pool"),

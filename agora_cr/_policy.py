@@ -113,7 +113,10 @@ class Policy:
         """Drive one call to its result (the generator's return value) or its exception; with the
         ``agora_cr`` logger at INFO, one line per call says how it ended."""
         if not self.logger.isEnabledFor(logging.INFO):
-            return (yield from self._paced(call))
+            return self._paced(call)
+        return self._logged(call)
+
+    def _logged(self, call: Call[Any]) -> Flow:
         began = time.monotonic()
         try:
             result = yield from self._paced(call)
@@ -130,7 +133,11 @@ class Policy:
 
     def _paced(self, call: Call[Any]) -> Flow:
         if self.pacer is None or call.operation.id != "acquire":
-            return (yield from self._flow(call, None))
+            return self._flow(call, None)
+        return self._paired(call)
+
+    def _paired(self, call: Call[Any]) -> Flow:
+        assert self.pacer is not None
         pair = pair_key(call.context.get("cname"), call.context.get("uid"))
         try:
             result = yield from self._flow(call, pair)

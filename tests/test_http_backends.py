@@ -185,3 +185,19 @@ async def test_no_secret_in_errors_or_logs(emu: Emulator, caplog: pytest.LogCapt
     shown = " ".join([str(caught.value), repr(caught.value), caplog.text, repr(c), repr(c._http._transport)])
     assert emu.customer_secret not in shown
     assert "could not connect" in str(caught.value) or "connect" in str(caught.value).lower()
+
+
+def test_aiohttp_proxies_come_from_the_environment_once_per_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """aiohttp would scan ``os.environ`` on every request; the transport reads it once per host."""
+    from agora_cr._aiohttp import AiohttpTransport
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "skip.example")
+    for name in ("https_proxy", "no_proxy", "http_proxy", "HTTP_PROXY", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    transport = AiohttpTransport(httpx.Limits(max_connections=1))
+    assert transport._proxy(httpx.URL("https://api.sd-rtn.com/v1")) == "http://proxy.example:3128"
+    assert transport._proxy(httpx.URL("https://skip.example/v1")) is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://other.example:3128")  # read once: the first answer stays
+    assert transport._proxy(httpx.URL("https://api.sd-rtn.com/v1")) == "http://proxy.example:3128"
+    assert AiohttpTransport(httpx.Limits(), trust_env=False)._proxy(httpx.URL("https://a.example/")) is None
