@@ -170,5 +170,4 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if same_loop:
             await session.close()
         else:
-            self._session = session
-            self.abandon()
+            self._retire(session)

@@ -75,17 +75,7 @@ class ClientConfig:
             raise ClientBuildException(
                 f"with_options takes {', '.join(CALL_OPTIONS)} (got {', '.join(unknown)})", field=unknown[0]
             )
-        checked: dict[str, Any] = {}
-        for name, value in options.items():
-            if name == "max_retries":
-                checked[name] = _count(name, value, 0)
-            elif name == "start_retry_delays":
-                checked[name] = _delays(value)
-            else:
-                checked[name] = _number(name, value, positive=name in ("timeout", "deadline"))
-        if checked.get("jitter", 0) > 1:
-            raise ClientBuildException("jitter must be between 0 and 1", field="jitter")
-        changed = replace(self, **checked)
+        changed = replace(self, **{name: _call_option(name, value) for name, value in options.items()})
         return replace(changed, connect_timeout=min(changed.connect_timeout, changed.timeout))
 
     def __repr__(self) -> str:
@@ -107,6 +97,18 @@ def _number(name: str, value: object, *, positive: bool = False) -> float:
     if positive and value == 0:
         raise ClientBuildException(f"{name} must be greater than 0", field=name)
     return float(value)
+
+
+def _call_option(name: str, value: object) -> Any:
+    """One of :data:`CALL_OPTIONS`, checked (the constructor and ``with_options`` share the rules)."""
+    if name == "max_retries":
+        return _count(name, value, 0)
+    if name == "start_retry_delays":
+        return _delays(value)
+    number = _number(name, value, positive=name in ("timeout", "deadline"))
+    if name == "jitter" and number > 1:
+        raise ClientBuildException("jitter must be between 0 and 1", field="jitter")
+    return number
 
 
 def _delays(value: object) -> tuple[float, ...]:
@@ -189,12 +191,20 @@ def build_config(
         token = base64.b64encode(f"{customer_id}:{customer_secret}".encode()).decode("ascii")
     except UnicodeEncodeError:
         raise ClientBuildException("customer_id and customer_secret must be valid Unicode text") from None
-    timeout = _number("timeout", timeout, positive=True)
-    deadline = _number("deadline", deadline, positive=True)
-    delays = _delays(start_retry_delays)
-    jitter = _number("jitter", jitter)
-    if jitter > 1:
-        raise ClientBuildException("jitter must be between 0 and 1")
+    calls = {
+        name: _call_option(name, value)
+        for name, value in (
+            ("timeout", timeout),
+            ("deadline", deadline),
+            ("start_retry_delays", start_retry_delays),
+            ("jitter", jitter),
+            ("connect_timeout", connect_timeout),
+            ("max_retries", max_retries),
+            ("initial_retry_delay", initial_retry_delay),
+            ("max_retry_delay", max_retry_delay),
+            ("retry_after_cap", retry_after_cap),
+        )
+    }
     if base_url is not None and endpoints:
         raise ClientBuildException("give base_url or endpoints, not both")
     if http_backend not in C.HTTP_BACKENDS:
@@ -222,21 +232,14 @@ def build_config(
         hosts = tuple(normalise_base_url(url) for url in endpoints)
     else:
         hosts = resolved_region.hosts()
+    calls["connect_timeout"] = min(calls["connect_timeout"], calls["timeout"])
     return ClientConfig(
         app_id=app_id,
         customer_id=customer_id,
         authorization=f"Basic {token}",
         region=resolved_region,
         hosts=hosts,
-        timeout=timeout,
-        connect_timeout=min(_number("connect_timeout", connect_timeout), timeout),
-        deadline=deadline,
-        max_retries=_count("max_retries", max_retries, 0),
-        initial_retry_delay=_number("initial_retry_delay", initial_retry_delay),
-        max_retry_delay=_number("max_retry_delay", max_retry_delay),
-        retry_after_cap=_number("retry_after_cap", retry_after_cap),
-        start_retry_delays=delays,
-        jitter=jitter,
+        **calls,
         max_connections=_count("max_connections", max_connections, 1),
         http_backend=http_backend,
         strict=bool(strict),

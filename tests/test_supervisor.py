@@ -278,27 +278,29 @@ def test_tokens_are_minted_for_each_uid_with_the_app_certificate() -> None:
         assert CERT not in repr(sup) and CERT not in repr(sup.__dict__)
 
 
+async def _supervise_then_cancel(emu: Emulator, script: Script, ready: Callable[[Any], bool]) -> Any:
+    """Run an async supervision, cancel its task once ``ready(supervisor)`` holds, and return the
+    supervisor after the cancellation has propagated."""
+    async with AsyncMixRecordingClient(**client_kwargs(emu, max_retries=0)) as client:
+        supervisor = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
+                                      settings=script.settings())  # fmt: skip
+
+        async def supervise() -> None:
+            async with supervisor as sup:
+                await sup.run(None)
+
+        task = asyncio.create_task(supervise())
+        while not ready(supervisor):
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return supervisor
+
+
 def test_the_async_supervisor_stops_the_session_when_cancelled(emu: Emulator) -> None:
     script = Script(emu)
-
-    async def main() -> Any:
-        async with AsyncMixRecordingClient(**client_kwargs(emu, max_retries=0)) as client:
-            supervisor = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
-                                          settings=script.settings())  # fmt: skip
-
-            async def supervise() -> None:
-                async with supervisor as sup:
-                    await sup.run(None)
-
-            task = asyncio.create_task(supervise())
-            while supervisor.state != "recording":
-                await asyncio.sleep(0)
-            task.cancel()
-            with pytest.raises(asyncio.CancelledError):
-                await task
-            return supervisor
-
-    sup = asyncio.run(main())
+    sup = asyncio.run(_supervise_then_cancel(emu, script, lambda supervisor: supervisor.state == "recording"))
     assert _live(emu) == [] and [s.exit_reason for s in sup.manifest.sessions] == ["stopped"]
 
 
@@ -428,25 +430,8 @@ def test_a_lost_task_is_stopped_before_the_restart_so_it_cannot_come_back_record
 def test_async_cancellation_during_start_stops_the_started_session(emu: Emulator) -> None:
     script = Script(emu)
     emu.inject("delay", operation="start", delay=0.5)
-
-    async def main() -> Any:
-        async with AsyncMixRecordingClient(**client_kwargs(emu, max_retries=0)) as client:
-            supervisor = client.supervise("room", "1001", backup_uid="1002", storage_config=STORAGE,
-                                          settings=script.settings())  # fmt: skip
-
-            async def supervise() -> None:
-                async with supervisor as sup:
-                    await sup.run(None)
-
-            task = asyncio.create_task(supervise())
-            while emu.faults:  # the delay is taken when start reaches the emulator: it is in flight
-                await asyncio.sleep(0.01)
-            task.cancel()
-            with pytest.raises(asyncio.CancelledError):
-                await task
-            return supervisor
-
-    sup = asyncio.run(main())
+    # The delay is taken when start reaches the emulator: once no fault is pending, start is in flight.
+    sup = asyncio.run(_supervise_then_cancel(emu, script, lambda _: not emu.faults))
     assert [s.exit_reason for s in sup.manifest.sessions] == ["stopped"] and _live(emu) == []
 
 
